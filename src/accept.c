@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* --accept: decode, find the candidates each record's module offers, let
+ * the module's rules and then the kernel judge each, place the records,
+ * print. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "accept.h"
+#include "columns.h"
+#include "decode.h"
+#include "kcheck.h"
+#include "pcilib.h"
+#include "place.h"
+#include "scan.h"
+#include "util.h"
+#include "vendor.h"
+
+enum {
+	COL_DEVICE, COL_KIND, COL_MODULE, COL_VERDICT, COL_ACTION, COL_REASON,
+	COL_TYPE, COL_PARENT, COL_RECORD, COL_KCHECK, COL_PLACED,
+};
+
+static const struct mc_colinfo accept_columns[] = {
+	[COL_DEVICE] = { "DEVICE", 0, 0, "PCI address or mdev UUID of the candidate" },
+	[COL_KIND] = { "KIND", 0, 0, "mdev, parent (a creatable mdev type), vf" },
+	[COL_MODULE] = { "MODULE", 0, 0, "vendor module that judged it" },
+	[COL_VERDICT] = { "VERDICT", 0, 0, "identical, compatible, actionable, incompatible, unsupported, unknown" },
+	[COL_ACTION] = { "ACTION", 0, 0, "command to run before migrating" },
+	[COL_REASON] = { "REASON", 0, 0, "first reason (all with --verbose)" },
+	[COL_TYPE] = { "TYPE", 0, 0, "mdev type" },
+	[COL_PARENT] = { "PARENT", 0, 0, "parent PCI device of an mdev, PF of a VF" },
+	[COL_RECORD] = { "RECORD", 0, 0, "token record judged, from 0" },
+	[COL_KCHECK] = { "KCHECK", 0, 0, "kernel migration_version check" },
+	[COL_PLACED] = { "PLACED", 0, 0, "record placed on this candidate" },
+};
+
+static const int accept_defaults[] = {
+	COL_DEVICE, COL_KIND, COL_MODULE, COL_VERDICT, COL_ACTION, COL_REASON,
+};
+
+void mc_accept_columns_help(FILE *out)
+{
+	mc_columns_help(out, "Columns for --accept:", accept_columns, ARRAY_SIZE(accept_columns));
+}
+
+/* DEVICE arguments restrict candidates by name (for mdev candidates the
+ * UUID or the parent's address; for creatable types the parent's). */
+struct restriction {
+	char (*names)[40];
+	bool *seen;
+	size_t n;
+};
+
+static void restriction_init(struct restriction *r, char *const *args, int n)
+{
+	r->n = (size_t)n;
+	r->names = xcalloc(r->n, sizeof(*r->names));
+	r->seen = xcalloc(r->n, sizeof(*r->seen));
+	for (size_t i = 0; i < r->n; i++) {
+		bool is_mdev;
+
+		if (!mc_device_arg(args[i], r->names[i], &is_mdev))
+			mc_die("%s: not a PCI address, mdev UUID or sysfs path of one", args[i]);
+	}
+}
+
+static bool restriction_allows(struct restriction *r, const struct mc_dev *d)
+{
+	const struct mc_dev *pci = mc_dev_pci(d);
+	bool ok = r->n == 0;
+
+	for (size_t i = 0; i < r->n; i++) {
+		if (!strcmp(r->names[i], d->name) || (pci && !strcmp(r->names[i], pci->name))) {
+			r->seen[i] = true;
+			ok = true;
+		}
+	}
+	return ok;
+}
+
+static void restriction_check(const struct restriction *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (!r->seen[i])
+			mc_die("%s: no such device", r->names[i]);
+	free(r->names);
+	free(r->seen);
+}
+
+static void judge(const struct mc_record *rec, const struct mc_vendor *m,
+		  const struct mc_dev *cand, const struct mc_opts *o, struct mc_judgement *j)
+{
+	struct mc_token local = { 0 };
+	struct mc_record *dst;
+	char why[512];
+
+	if (cand->err) {
+		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, cand->err_attr, NULL, strerror(cand->err),
+			 "cannot read %s: %s", cand->err_attr, strerror(cand->err));
+		return;
+	}
+	if (rec->version > m->version) {
+		char have[16], got[16];
+
+		snprintf(got, sizeof(got), "%u", rec->version);
+		snprintf(have, sizeof(have), "%u", m->version);
+		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "v", got, have,
+			 "field-set version is newer than this mig-check knows");
+		return;
+	}
+	dst = mc_token_add_record(&local, m->name, m->version);
+	if (m->encode(cand, MC_SIDE_DESTINATION, dst, why, sizeof(why)) < 0) {
+		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "device", NULL, NULL, "%s", why);
+	} else {
+		m->compare(rec, dst, cand, j);
+		mc_kcheck(rec, m, cand, o->no_kernel_check, j);
+	}
+	/* An action is advice only where it is all that stands in the way. */
+	if (j->verdict != MC_ACTIONABLE) {
+		free(j->action);
+		j->action = NULL;
+	}
+	mc_token_free(&local);
+}
+
+static char *reason_text(const struct mc_reason *r)
+{
+	return xasprintf("%s: %s (%s -> %s)", r->field, r->rule,
+			 r->source ? r->source : "none", r->destination ? r->destination : "none");
+}
+
+static struct json_object *json_str(const char *s)
+{
+	return s ? json_object_new_string(s) : NULL;
+}
+
+static struct json_object *json_reasons(const struct mc_judgement *j)
+{
+	struct json_object *a = json_object_new_array();
+
+	for (size_t i = 0; i < j->nreasons; i++) {
+		const struct mc_reason *r = &j->reasons[i];
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "field", json_str(r->field));
+		json_object_object_add(o, "source", json_str(r->source));
+		json_object_object_add(o, "destination", json_str(r->destination));
+		json_object_object_add(o, "rule", json_str(r->rule));
+		json_object_object_add(o, "category", json_str(mc_category_name(r->category)));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static void print_json(const struct mc_token *tok, const struct mc_cand *c, size_t n,
+		       const struct mc_placement *p)
+{
+	struct json_object *doc = json_object_new_object();
+	struct json_object *jtok = json_object_new_object(), *recs = json_object_new_array();
+	struct json_object *pl = json_object_new_array(), *cands = json_object_new_array();
+
+	json_object_object_add(doc, "format", json_object_new_string("mig-check/1"));
+	json_object_object_add(doc, "verdict", json_object_new_string(mc_verdict_name(p->verdict)));
+	for (size_t r = 0; r < tok->nrecords; r++)
+		json_object_array_add(recs, mc_json_record(&tok->records[r]));
+	json_object_object_add(jtok, "records", recs);
+	json_object_object_add(doc, "token", jtok);
+	for (size_t r = 0; r < tok->nrecords; r++) {
+		struct json_object *o = json_object_new_object();
+		const struct mc_dev *d = p->cand[r] >= 0 ? c[p->cand[r]].dev : NULL;
+
+		json_object_object_add(o, "record", json_object_new_int((int)r));
+		json_object_object_add(o, "device", d ? json_object_new_string(d->name) : NULL);
+		json_object_object_add(o, "type", d && d->type ? json_object_new_string(d->type) : NULL);
+		json_object_object_add(o, "verdict",
+				       json_object_new_string(mc_verdict_name(p->record_verdict[r])));
+		json_object_array_add(pl, o);
+	}
+	json_object_object_add(doc, "placements", pl);
+	for (size_t i = 0; i < n; i++) {
+		const struct mc_dev *d = c[i].dev;
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "device", json_object_new_string(d->name));
+		json_object_object_add(o, "kind", json_object_new_string(mc_kind_name(d->kind)));
+		json_object_object_add(o, "parent", d->parent && d->kind != MC_KIND_PARENT
+				       ? json_object_new_string(d->parent->name) : NULL);
+		json_object_object_add(o, "type", json_str(d->type));
+		json_object_object_add(o, "module", json_str(d->module->name));
+		json_object_object_add(o, "record", json_object_new_int((int)c[i].record));
+		json_object_object_add(o, "verdict", json_str(mc_verdict_name(c[i].j.verdict)));
+		json_object_object_add(o, "action", json_str(c[i].j.action));
+		json_object_object_add(o, "kernel_check", json_str(mc_kcheck_name(c[i].j.kcheck)));
+		json_object_object_add(o, "reasons", json_reasons(&c[i].j));
+		json_object_array_add(cands, o);
+	}
+	json_object_object_add(doc, "candidates", cands);
+	json_object_object_add(doc, "reasons", json_reasons(&p->notes));
+	mc_json_print(doc);
+}
+
+static void print_table(const struct mc_opts *o, size_t nrecords, const struct mc_cand *c,
+			size_t n, const struct mc_placement *p)
+{
+	const char *(*cells)[ARRAY_SIZE(accept_columns)] = xcalloc(n, sizeof(*cells));
+	const char **rows[n ? n : 1];
+	char (*idx)[16] = xcalloc(n, sizeof(*idx));
+	char **reasons = xcalloc(n, sizeof(*reasons));
+	struct mc_columns cols;
+	int defaults[ARRAY_SIZE(accept_defaults) + 1];
+	size_t nd = ARRAY_SIZE(accept_defaults);
+
+	memcpy(defaults, accept_defaults, sizeof(accept_defaults));
+	if (nrecords > 1)
+		defaults[nd++] = COL_RECORD;
+	mc_columns_select(&cols, accept_columns, ARRAY_SIZE(accept_columns), defaults, nd, o->output);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct mc_judgement *j = &c[i].j;
+		const struct mc_dev *d = c[i].dev;
+		bool placed = false;
+
+		for (size_t r = 0; r < nrecords; r++)
+			placed |= p->cand[r] == (long)i;
+		cells[i][COL_DEVICE] = d->name;
+		cells[i][COL_KIND] = mc_kind_name(d->kind);
+		cells[i][COL_MODULE] = d->module->name;
+		cells[i][COL_VERDICT] = mc_verdict_name(j->verdict);
+		cells[i][COL_ACTION] = j->action;
+		cells[i][COL_TYPE] = d->type;
+		cells[i][COL_PARENT] = d->parent && d->kind != MC_KIND_PARENT ? d->parent->name : NULL;
+		snprintf(idx[i], sizeof(idx[i]), "%zu", c[i].record);
+		cells[i][COL_RECORD] = idx[i];
+		cells[i][COL_KCHECK] = mc_kcheck_name(j->kcheck);
+		cells[i][COL_PLACED] = placed ? "yes" : "no";
+		/* Without -v a compatible candidate's notes stay out of the way. */
+		if (j->nreasons && (o->verbose || j->verdict != MC_IDENTICAL)) {
+			size_t shown = o->verbose ? j->nreasons : 1;
+			size_t first = 0;
+
+			/* Lead with a reason that decided the verdict. */
+			while (!o->verbose && first < j->nreasons && j->reasons[first].verdict != j->verdict)
+				first++;
+			if (first == j->nreasons)
+				first = 0;
+			for (size_t k = 0; k < shown; k++) {
+				char *t = reason_text(&j->reasons[o->verbose ? k : first]);
+				char *joined = reasons[i] ? xasprintf("%s; %s", reasons[i], t) : xstrdup(t);
+
+				free(reasons[i]);
+				free(t);
+				reasons[i] = joined;
+			}
+		}
+		cells[i][COL_REASON] = reasons[i];
+		rows[i] = cells[i];
+	}
+	mc_columns_print(o, &cols, (const char *const *const *)rows, n);
+	for (size_t i = 0; i < n; i++)
+		free(reasons[i]);
+	free(reasons);
+	free(idx);
+	free(cells);
+}
+
+int mc_cmd_accept(const struct mc_opts *o)
+{
+	const struct mc_vendor *mods[MC_MAX_RECORDS];
+	struct mc_placement place;
+	struct restriction restrict_to;
+	struct mc_cand *c = NULL;
+	struct mc_token tok;
+	struct mc_host h;
+	size_t n = 0;
+	int status;
+
+	mc_token_from_arg(o->token, &tok);
+	for (size_t r = 0; r < tok.nrecords; r++) {
+		mods[r] = mc_vendor_find(tok.records[r].module);
+		if (!mods[r])
+			mc_die("token record %zu: module '%s' is not built in", r, tok.records[r].module);
+	}
+	restriction_init(&restrict_to, o->devices, o->ndevices);
+	mc_pci_filters(o->slot, o->id);
+
+	mc_host_init(&h);
+	mc_host_scan(&h, MC_SCAN_CANDIDATES);
+	for (size_t i = 0; i < h.ndevs; i++) {
+		const struct mc_dev *d = h.devs[i];
+
+		if (!d->module || !restriction_allows(&restrict_to, d) || !mc_pci_match(d))
+			continue;
+		for (size_t r = 0; r < tok.nrecords; r++) {
+			if (d->module != mods[r])
+				continue;
+			c = xrealloc(c, (n + 1) * sizeof(*c));
+			memset(&c[n], 0, sizeof(c[n]));
+			c[n].dev = d;
+			c[n].record = r;
+			n++;
+		}
+	}
+	restriction_check(&restrict_to);
+
+	for (size_t i = 0; i < n; i++)
+		judge(&tok.records[c[i].record], mods[c[i].record], c[i].dev, o, &c[i].j);
+	mc_place(c, n, tok.nrecords, &place);
+
+	if (!o->quiet) {
+		if (o->format == MC_FMT_JSON)
+			print_json(&tok, c, n, &place);
+		else
+			print_table(o, tok.nrecords, c, n, &place);
+	}
+	if (!o->quiet && o->format != MC_FMT_JSON)
+		for (size_t i = 0; i < place.notes.nreasons; i++)
+			mc_warn("%s", place.notes.reasons[i].rule);
+
+	switch (place.verdict) {
+	case MC_IDENTICAL:
+	case MC_COMPATIBLE:
+		status = MC_EXIT_OK;
+		break;
+	case MC_ACTIONABLE:
+		status = o->ready ? MC_EXIT_NO : MC_EXIT_OK;
+		break;
+	case MC_UNKNOWN:
+		status = MC_EXIT_TROUBLE;
+		break;
+	default:
+		status = MC_EXIT_NO;
+		break;
+	}
+	for (size_t i = 0; i < n; i++)
+		mc_judgement_free(&c[i].j);
+	mc_judgement_free(&place.notes);
+	free(c);
+	mc_token_free(&tok);
+	mc_host_free(&h);
+	mc_pci_cleanup();
+	return status;
+}

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Column selection and table printing with libsmartcols. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libsmartcols.h>
+
+#include "columns.h"
+#include "util.h"
+
+static int column_id(const struct mc_colinfo *infos, size_t ninfos, const char *name, size_t len)
+{
+	for (size_t i = 0; i < ninfos; i++)
+		if (strlen(infos[i].name) == len && !strncasecmp(infos[i].name, name, len))
+			return (int)i;
+	return -1;
+}
+
+void mc_columns_select(struct mc_columns *c, const struct mc_colinfo *infos, size_t ninfos,
+		       const int *defaults, size_t ndefaults, const char *list)
+{
+	const char *p;
+
+	c->infos = infos;
+	c->ninfos = ninfos;
+	c->n = 0;
+	if (!list || *list == '+') {
+		memcpy(c->ids, defaults, ndefaults * sizeof(*defaults));
+		c->n = ndefaults;
+		if (!list)
+			return;
+		list++;
+	}
+	for (p = list; *p; ) {
+		size_t len = strcspn(p, ",");
+		int id = column_id(infos, ninfos, p, len);
+
+		if (id < 0)
+			mc_die("--output: unknown column '%.*s'", (int)len, p);
+		if (c->n == MC_MAX_COLUMNS)
+			mc_die("--output: too many columns");
+		c->ids[c->n++] = id;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	if (!c->n)
+		mc_die("--output: no column named");
+}
+
+void mc_columns_help(FILE *out, const char *title, const struct mc_colinfo *infos, size_t ninfos)
+{
+	fprintf(out, "%s\n", title);
+	for (size_t i = 0; i < ninfos; i++)
+		fprintf(out, " %12s  %s\n", infos[i].name, infos[i].help);
+}
+
+void mc_columns_print(const struct mc_opts *o, const struct mc_columns *c,
+		      const char *const *const *rows, size_t nrows)
+{
+	struct libscols_table *tb = scols_new_table();
+
+	if (!tb)
+		mc_die("libsmartcols: cannot make a table");
+	scols_table_enable_raw(tb, o->format == MC_FMT_RAW);
+	scols_table_enable_export(tb, o->format == MC_FMT_PAIRS);
+	scols_table_enable_noheadings(tb, o->noheadings);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct mc_colinfo *ci = &c->infos[c->ids[i]];
+
+		if (!scols_table_new_column(tb, ci->name, ci->whint, ci->flags))
+			mc_die("libsmartcols: cannot add column %s", ci->name);
+	}
+	for (size_t r = 0; r < nrows; r++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		if (!ln)
+			mc_die("libsmartcols: cannot add a line");
+		for (size_t i = 0; i < c->n; i++) {
+			const char *v = rows[r][c->ids[i]];
+
+			if (v && scols_line_set_data(ln, i, v))
+				mc_die("libsmartcols: cannot set a cell");
+		}
+	}
+	scols_print_table(tb);
+	scols_unref_table(tb);
+}

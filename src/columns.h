@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Output columns as data (util-linux style): -o, -H and the table printer. */
+#ifndef MC_COLUMNS_H
+#define MC_COLUMNS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "options.h"
+
+#define MC_MAX_COLUMNS 16
+
+struct mc_colinfo {
+	const char *name;
+	double whint;      /* libsmartcols width hint */
+	int flags;         /* SCOLS_FL_* */
+	const char *help;
+};
+
+struct mc_columns {
+	const struct mc_colinfo *infos;
+	size_t ninfos;
+	int ids[MC_MAX_COLUMNS];
+	size_t n;
+};
+
+/* Select columns from -o @list (NULL: @defaults; "+A,B": defaults plus A, B).
+ * Exits 2 naming an unknown column. */
+void mc_columns_select(struct mc_columns *c, const struct mc_colinfo *infos, size_t ninfos,
+		       const int *defaults, size_t ndefaults, const char *list);
+
+void mc_columns_help(FILE *out, const char *title, const struct mc_colinfo *infos, size_t ninfos);
+
+/* Print rows of cells (each row an array indexed by column id) as the
+ * options ask: table, raw or KEY="value" pairs. */
+void mc_columns_print(const struct mc_opts *o, const struct mc_columns *c,
+		      const char *const *const *rows, size_t nrows);
+
+#endif

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The local devices mig-check knows about, and how their sysfs attributes are
+ * read (SPEC section 4). */
+#ifndef MC_DEVICE_H
+#define MC_DEVICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct udev;
+struct udev_device;
+struct mc_vendor;
+
+enum mc_kind {
+	MC_KIND_MDEV,     /* a mediated device on bus mdev */
+	MC_KIND_PARENT,   /* an mdev parent; with @type set, one creatable type of it */
+	MC_KIND_VF,       /* an SR-IOV virtual function (has physfn) */
+	MC_KIND_PF,       /* an SR-IOV physical function (has sriov_totalvfs) */
+	MC_KIND_PCI,      /* any other PCI function */
+};
+
+struct mc_dev {
+	enum mc_kind kind;
+	char name[40];              /* 0000:3b:00.1, or the mdev UUID */
+	char *syspath;
+	struct udev_device *udev;   /* NULL for a creatable type (it reads through @parent) */
+	struct mc_dev *parent;      /* mdev and creatable type: the PCI parent; VF: its PF, or NULL */
+	unsigned vendor, device, class;   /* PCI functions only */
+	char *driver;               /* bound driver, NULL when unbound */
+	char *type;                 /* mdev type directory name (i915-GVTg_V5_4) */
+	long available;             /* creatable type: available_instances, -1 unknown */
+	int err;                    /* errno of a read that failed while scanning, else 0 */
+	char *err_attr;             /* the attribute that failed */
+	const struct mc_vendor *module;   /* the module that claims or offers it */
+};
+
+const char *mc_kind_name(enum mc_kind k);
+
+/* The PCI function behind @d: itself, or the parent of an mdev/creatable type. */
+const struct mc_dev *mc_dev_pci(const struct mc_dev *d);
+
+/* Attribute values with trailing newlines removed, or NULL with errno set
+ * (ENOENT: no such attribute).  The strings live as long as the device. */
+const char *mc_dev_attr(const struct mc_dev *d, const char *attr);
+/* An attribute of @d's mdev type directory (mdev or creatable type). */
+const char *mc_type_attr(const struct mc_dev *d, const char *attr);
+bool mc_dev_has(const struct mc_dev *d, const char *attr);
+bool mc_type_has(const struct mc_dev *d, const char *attr);
+
+/* Absolute path of @d's migration_version attribute: an mdev's own, else its
+ * type's; a creatable type's; a PCI function's own.  NULL when absent. */
+char *mc_dev_kver_path(const struct mc_dev *d);
+
+/* "%04x.%04x" of a PCI function's vendor and device, into @buf (10 bytes). */
+void mc_dev_id(const struct mc_dev *pci, char buf[static 10]);
+
+#endif

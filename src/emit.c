@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* --emit reads only the named devices and their parents, so its cost does
+ * not grow with the host. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "decode.h"
+#include "emit.h"
+#include "scan.h"
+#include "util.h"
+#include "vendor.h"
+
+/* The whole attribute, at most what a token can carry; trailing newlines
+ * dropped.  NULL with errno on failure (EFBIG: too long). */
+static char *read_kver(const char *path)
+{
+	char *buf = xmalloc(MC_MAX_VALUE + 2);
+	size_t n = 0;
+	ssize_t r;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		goto fail;
+	while ((r = read(fd, buf + n, MC_MAX_VALUE + 1 - n)) > 0) {
+		n += (size_t)r;
+		if (n > MC_MAX_VALUE) {
+			close(fd);
+			errno = EFBIG;
+			goto fail;
+		}
+	}
+	if (r < 0) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		goto fail;
+	}
+	close(fd);
+	while (n && buf[n - 1] == '\n')
+		n--;
+	buf[n] = '\0';
+	if (strlen(buf) != n) {
+		errno = EINVAL;   /* a NUL byte: not a string a token can carry */
+		goto fail;
+	}
+	return buf;
+fail:
+	free(buf);
+	return NULL;
+}
+
+static void refuse(const struct mc_dev *d)
+{
+	switch (d->kind) {
+	case MC_KIND_PARENT:
+		mc_die("%s: is an mdev parent, not a device a VM holds; name one of its mdevs", d->name);
+	case MC_KIND_PF:
+		mc_die("%s: is an SR-IOV physical function, not a device a VM holds; name one of its VFs", d->name);
+	default:
+		mc_die("%s: no built-in module claims this device (%04x:%04x, class %06x)",
+		       d->name, d->vendor, d->device, d->class);
+	}
+}
+
+static void emit_one(struct mc_host *h, const char *arg, struct mc_token *tok,
+		     struct json_object *jrecs)
+{
+	const struct mc_vendor *m;
+	struct mc_record *rec;
+	struct mc_dev *d;
+	char name[40], why[512];
+	char *kpath;
+	bool is_mdev;
+
+	if (!mc_device_arg(arg, name, &is_mdev))
+		mc_die("%s: not a PCI address, mdev UUID or sysfs path of one", arg);
+	d = mc_host_open(h, name, is_mdev);
+	if (!d)
+		mc_die("%s: no such device", name);
+	if (d->err)
+		mc_die("%s: %s: %s", name, d->err_attr, strerror(d->err));
+	if (d->parent && d->parent->err)
+		mc_die("%s: %s: %s", d->parent->name, d->parent->err_attr, strerror(d->parent->err));
+	m = mc_vendor_for(d, false);
+	if (!m)
+		refuse(d);
+
+	rec = mc_token_add_record(tok, m->name, m->version);
+	if (!rec)
+		mc_die("%s: a token holds at most %d devices", name, MC_MAX_RECORDS);
+	if (m->encode(d, MC_SIDE_SOURCE, rec, why, sizeof(why)) < 0)
+		mc_die("%s: %s", name, why);
+	if (d->kind == MC_KIND_MDEV)
+		mc_record_set(rec, "uuid", d->name);
+	kpath = mc_dev_kver_path(d);
+	if (kpath) {
+		char *kver = read_kver(kpath);
+
+		if (!kver)
+			mc_die("%s: migration_version: %s", name,
+			       errno == EFBIG ? "longer than a token can carry (1024 bytes)" : strerror(errno));
+		if (mc_record_set(rec, "kver", kver) < 0)
+			mc_die("%s: migration_version: cannot be carried in a token", name);
+		free(kver);
+		free(kpath);
+	}
+	if (jrecs) {
+		struct json_object *jr = mc_json_record(rec);
+
+		json_object_object_add(jr, "device", json_object_new_string(d->name));
+		json_object_array_add(jrecs, jr);
+	}
+}
+
+int mc_cmd_emit(const struct mc_opts *o)
+{
+	struct json_object *doc = NULL, *jrecs = NULL;
+	struct mc_token tok = { 0 };
+	struct mc_host h;
+	char why[256], *text;
+
+	if (o->ndevices > MC_MAX_RECORDS)
+		mc_die("--emit: a token holds at most %d devices", MC_MAX_RECORDS);
+	for (int i = 0; i < o->ndevices; i++)
+		for (int k = 0; k < i; k++)
+			if (!strcmp(o->devices[i], o->devices[k]))
+				mc_die("%s: named twice", o->devices[i]);
+	if (o->format == MC_FMT_JSON) {
+		doc = json_object_new_object();
+		jrecs = json_object_new_array();
+	}
+	mc_host_init(&h);
+	for (int i = 0; i < o->ndevices; i++)
+		emit_one(&h, o->devices[i], &tok, jrecs);
+	text = mc_token_encode(&tok, why, sizeof(why));
+	if (!text)
+		mc_die("token: %s", why);
+	if (doc) {
+		json_object_object_add(doc, "format", json_object_new_string("mig-check/1"));
+		json_object_object_add(doc, "token", json_object_new_string(text));
+		json_object_object_add(doc, "records", jrecs);
+		if (!o->quiet)
+			mc_json_print(doc);
+		else
+			json_object_put(doc);
+	} else if (!o->quiet) {
+		puts(text);
+	}
+	free(text);
+	mc_token_free(&tok);
+	mc_host_free(&h);
+	return MC_EXIT_OK;
+}

@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* mig-check: can this host take the state of a VM's assigned devices?
+ * Option parsing and dispatch to one handler per mode. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "accept.h"
+#include "conf.h"
+#include "decode.h"
+#include "emit.h"
+#include "list.h"
+#include "options.h"
+#include "util.h"
+#include "vendor.h"
+
+static void __attribute__((noreturn)) usage(void)
+{
+	FILE *out = stdout;
+
+	fputs("Usage:\n"
+	      " mig-check [options] --emit DEVICE...\n"
+	      " mig-check [options] --accept TOKEN|- [DEVICE...]\n"
+	      " mig-check [options] --decode TOKEN|-\n"
+	      " mig-check [options] --list [DEVICE...]\n"
+	      "\n"
+	      "Tell, before a live migration, whether this host has a device that can take\n"
+	      "the state of a VM's assigned device (GVT-g vGPU mdev, SR-IOV VF).\n"
+	      "\n"
+	      "Modes:\n"
+	      " -e, --emit               print the token for the device(s) a VM holds\n"
+	      " -a, --accept <token>     judge the local candidates for a token (- reads stdin)\n"
+	      "     --decode <token>     print what a token says, touching no device\n"
+	      " -l, --list               list mdevs, mdev parents and SR-IOV functions\n"
+	      "\n"
+	      "Options:\n"
+	      " -s, --slot <slot>        restrict candidates, lspci -s syntax\n"
+	      " -d, --device-id <id>     restrict candidates, lspci -d syntax\n"
+	      "     --ready              count only candidates usable with no action\n"
+	      "     --no-kernel-check    never write to a kernel migration_version attribute\n"
+	      " -c, --config <file>      configuration file (default " MC_DEFAULT_CONFIG ")\n"
+	      " -q, --quiet              print nothing on success or incompatibility\n"
+	      " -v, --verbose            print every reason, also for compatible candidates\n"
+	      "\n"
+	      "Output:\n"
+	      " -J, --json               JSON output\n"
+	      " -P, --pairs              KEY=\"value\" output\n"
+	      " -r, --raw                raw table output\n"
+	      " -n, --noheadings         do not print a header line\n"
+	      " -o, --output <list>      columns to print (+LIST adds to the default)\n"
+	      " -H, --list-columns       list the available columns\n"
+	      "\n"
+	      " -h, --help               display this help\n"
+	      " -V, --version            display version and built-in vendor modules\n"
+	      "\n"
+	      "Exit status: 0 a candidate can take the token (or success), 1 none can,\n"
+	      "2 trouble (usage, bad token, missing device, a candidate could not be judged).\n"
+	      "\n"
+	      "For more details see mig-check(1).\n", out);
+	exit(MC_EXIT_OK);
+}
+
+static void __attribute__((noreturn)) version(void)
+{
+	printf("mig-check %s\n", PACKAGE_VERSION);
+	fputs("Vendor modules:", stdout);
+	for (const struct mc_vendor *const *m = mc_vendors; *m; m++)
+		printf(" %s (v%u)", (*m)->name, (*m)->version);
+	putchar('\n');
+	exit(MC_EXIT_OK);
+}
+
+static void __attribute__((noreturn)) errtryhelp(void)
+{
+	fputs("Try 'mig-check --help' for more information.\n", stderr);
+	exit(MC_EXIT_TROUBLE);
+}
+
+static void __attribute__((noreturn, format(printf, 1, 2))) usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(PROGRAM_NAME ": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	errtryhelp();
+}
+
+enum {
+	OPT_DECODE = 256,
+	OPT_READY,
+	OPT_NO_KERNEL_CHECK,
+};
+
+static const struct option longopts[] = {
+	{ "emit", no_argument, NULL, 'e' },
+	{ "accept", required_argument, NULL, 'a' },
+	{ "decode", required_argument, NULL, OPT_DECODE },
+	{ "list", no_argument, NULL, 'l' },
+	{ "json", no_argument, NULL, 'J' },
+	{ "pairs", no_argument, NULL, 'P' },
+	{ "raw", no_argument, NULL, 'r' },
+	{ "noheadings", no_argument, NULL, 'n' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "list-columns", no_argument, NULL, 'H' },
+	{ "slot", required_argument, NULL, 's' },
+	{ "device-id", required_argument, NULL, 'd' },
+	{ "ready", no_argument, NULL, OPT_READY },
+	{ "no-kernel-check", no_argument, NULL, OPT_NO_KERNEL_CHECK },
+	{ "config", required_argument, NULL, 'c' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const char *const mode_names[] = {
+	[MC_MODE_EMIT] = "--emit",
+	[MC_MODE_ACCEPT] = "--accept",
+	[MC_MODE_DECODE] = "--decode",
+	[MC_MODE_LIST] = "--list",
+};
+
+static void set_mode(struct mc_opts *o, enum mc_mode m)
+{
+	if (o->mode != MC_MODE_NONE && o->mode != m) {
+		fprintf(stderr, PROGRAM_NAME ": %s and %s exclude each other\n",
+			mode_names[o->mode], mode_names[m]);
+		errtryhelp();
+	}
+	o->mode = m;
+}
+
+static void set_format(struct mc_opts *o, enum mc_format f)
+{
+	if (o->format != MC_FMT_TABLE && o->format != f)
+		usage_error("%s", "--json, --pairs and --raw exclude each other");
+	o->format = f;
+}
+
+static void parse_options(int argc, char **argv, struct mc_opts *o)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "ea:lJPrno:Hs:d:c:qvhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'e':
+			set_mode(o, MC_MODE_EMIT);
+			break;
+		case 'a':
+			set_mode(o, MC_MODE_ACCEPT);
+			o->token = optarg;
+			break;
+		case OPT_DECODE:
+			set_mode(o, MC_MODE_DECODE);
+			o->token = optarg;
+			break;
+		case 'l':
+			set_mode(o, MC_MODE_LIST);
+			break;
+		case 'J':
+			set_format(o, MC_FMT_JSON);
+			break;
+		case 'P':
+			set_format(o, MC_FMT_PAIRS);
+			break;
+		case 'r':
+			set_format(o, MC_FMT_RAW);
+			break;
+		case 'n':
+			o->noheadings = true;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'H':
+			o->list_columns = true;
+			break;
+		case 's':
+			o->slot = optarg;
+			break;
+		case 'd':
+			o->id = optarg;
+			break;
+		case OPT_READY:
+			o->ready = true;
+			break;
+		case OPT_NO_KERNEL_CHECK:
+			o->no_kernel_check = true;
+			break;
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'v':
+			o->verbose = true;
+			break;
+		case 'h':
+			usage();
+		case 'V':
+			version();
+		default:
+			errtryhelp();
+		}
+	}
+	o->devices = argv + optind;
+	o->ndevices = argc - optind;
+}
+
+static void list_columns(const struct mc_opts *o)
+{
+	if (o->mode == MC_MODE_NONE || o->mode == MC_MODE_ACCEPT)
+		mc_accept_columns_help(stdout);
+	if (o->mode == MC_MODE_NONE)
+		putchar('\n');
+	if (o->mode == MC_MODE_NONE || o->mode == MC_MODE_LIST)
+		mc_list_columns_help(stdout);
+	if (o->mode == MC_MODE_NONE)
+		putchar('\n');
+	if (o->mode == MC_MODE_NONE || o->mode == MC_MODE_DECODE)
+		mc_decode_columns_help(stdout);
+}
+
+static int (*const handlers[])(const struct mc_opts *) = {
+	[MC_MODE_EMIT] = mc_cmd_emit,
+	[MC_MODE_ACCEPT] = mc_cmd_accept,
+	[MC_MODE_DECODE] = mc_cmd_decode,
+	[MC_MODE_LIST] = mc_cmd_list,
+};
+
+int main(int argc, char **argv)
+{
+	struct mc_opts o = { 0 };
+	int status;
+
+	parse_options(argc, argv, &o);
+	if (o.list_columns) {
+		list_columns(&o);
+		return MC_EXIT_OK;
+	}
+	if (o.mode == MC_MODE_NONE)
+		usage_error("%s", "one of --emit, --accept, --decode or --list is needed");
+	if (o.mode == MC_MODE_EMIT && o.ndevices == 0)
+		usage_error("%s", "--emit needs at least one DEVICE");
+	if (o.mode == MC_MODE_DECODE && o.ndevices > 0)
+		usage_error("--decode takes no DEVICE (got '%s')", o.devices[0]);
+
+	mc_config_load(o.config);
+	status = handlers[o.mode](&o);
+	mc_config_free();
+	if (fflush(stdout) || ferror(stdout))
+		mc_die("standard output: write error");
+	return status;
+}

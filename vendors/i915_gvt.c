@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Intel GVT-g vGPU mdevs (SPEC 9.1): a vGPU's state fits a vGPU of the same
+ * physical GPU model with the same graphics memory, fences and resolution. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "vendor.h"
+
+#define GVT_TYPE_PREFIX "i915-GVTg_V"
+#define GVT_DRIVER_PREFIX_LEN 5   /* "i915-": the type name without it is GVT's own */
+
+/* i915-GVTg_V<g>_<n> */
+static bool is_gvt_type(const char *type)
+{
+	const char *p;
+
+	if (!type || strncmp(type, GVT_TYPE_PREFIX, strlen(GVT_TYPE_PREFIX)))
+		return false;
+	p = type + strlen(GVT_TYPE_PREFIX);
+	if (!isdigit((unsigned char)*p))
+		return false;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p++ != '_' || !isdigit((unsigned char)*p))
+		return false;
+	while (isdigit((unsigned char)*p))
+		p++;
+	return *p == '\0';
+}
+
+static bool gvt_wants_pci(unsigned vendor, unsigned device, unsigned class)
+{
+	return vendor == 0x8086 && (class >> 16) == 0x03;
+}
+
+static bool gvt_claims(const struct mc_dev *d)
+{
+	return d->kind == MC_KIND_MDEV && is_gvt_type(d->type);
+}
+
+static bool gvt_offers(const struct mc_dev *d)
+{
+	if (d->kind == MC_KIND_MDEV)
+		return is_gvt_type(d->type);
+	/* A type with no free instance cannot be created; one whose count
+	 * could not be read stays, to be judged unknown. */
+	return d->kind == MC_KIND_PARENT && is_gvt_type(d->type) && d->available != 0;
+}
+
+static const struct {
+	const char *label;   /* as in the kernel's description text */
+	const char *key;
+	const char *unit;
+} desc_lines[] = {
+	{ "low_gm_size", "low", "MB" },
+	{ "high_gm_size", "high", "MB" },
+	{ "fence", "fence", "" },
+	{ "resolution", "res", "" },
+	{ "weight", "weight", "" },
+};
+
+/* Parse the type's description ("low_gm_size: 128MB\n..."); lines that are
+ * not there (old kernels have no weight) leave their field out. */
+static int parse_description(const char *text, struct mc_record *rec,
+			     char *why, size_t whylen)
+{
+	char *copy = xstrdup(text), *line, *save;
+	int r = 0;
+
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *colon = strchr(line, ':'), *val;
+		size_t i;
+
+		if (!colon)
+			continue;
+		*colon = '\0';
+		val = mc_trim(colon + 1);
+		for (i = 0; i < ARRAY_SIZE(desc_lines); i++)
+			if (!strcmp(mc_trim(line), desc_lines[i].label))
+				break;
+		if (i == ARRAY_SIZE(desc_lines))
+			continue;   /* a line a later kernel added */
+		if (*desc_lines[i].unit) {
+			size_t n = strlen(val), u = strlen(desc_lines[i].unit);
+
+			if (n <= u || strcmp(val + n - u, desc_lines[i].unit)) {
+				snprintf(why, whylen, "description: '%s' is not in %s",
+					 desc_lines[i].label, desc_lines[i].unit);
+				r = -EINVAL;
+				break;
+			}
+			val[n - u] = '\0';
+		}
+		if (mc_record_set(rec, desc_lines[i].key, val) < 0) {
+			snprintf(why, whylen, "description: bad '%s' value", desc_lines[i].label);
+			r = -EINVAL;
+			break;
+		}
+	}
+	free(copy);
+	return r;
+}
+
+static int read_failed(const char *attr, char *why, size_t whylen)
+{
+	int e = errno ? errno : EIO;
+
+	snprintf(why, whylen, "%s: %s", attr, strerror(e));
+	return -e;
+}
+
+static int gvt_encode(const struct mc_dev *d, enum mc_side side,
+		      struct mc_record *rec, char *why, size_t whylen)
+{
+	const struct mc_dev *pci = mc_dev_pci(d);
+	const char *desc, *agg;
+	char id[10];
+	int r;
+
+	if (!pci || !d->type) {
+		snprintf(why, whylen, "mdev_type: %s", strerror(ENOENT));
+		return -ENOENT;
+	}
+	mc_dev_id(pci, id);
+	mc_record_set(rec, "dev", id);
+	mc_record_set(rec, "type", d->type + GVT_DRIVER_PREFIX_LEN);
+
+	desc = mc_type_attr(d, "description");
+	if (desc) {
+		r = parse_description(desc, rec, why, whylen);
+		if (r < 0)
+			return r;
+	} else if (errno != ENOENT) {
+		return read_failed("description", why, whylen);
+	}
+
+	agg = "1";
+	if (d->kind == MC_KIND_MDEV) {
+		unsigned long n;
+		const char *v = mc_dev_attr(d, "mdev/aggregated_instances");
+
+		if (v) {
+			if (!mc_parse_ulong(v, 1024, &n) || n == 0) {
+				snprintf(why, whylen, "mdev/aggregated_instances: '%s' is not a count", v);
+				return -EINVAL;
+			}
+			agg = v;
+		} else if (errno != ENOENT) {
+			return read_failed("mdev/aggregated_instances", why, whylen);
+		}
+	}
+	mc_record_set(rec, "agg", agg);
+	return 0;
+}
+
+/* A field both sides must carry, or the candidate cannot be judged. */
+static bool need(struct mc_judgement *j, const char *key, const char *s, const char *d)
+{
+	if (s && d)
+		return true;
+	mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, key, s, d, "%s",
+		 s ? "the destination does not provide this field"
+		   : "the token does not carry this field");
+	return false;
+}
+
+static bool number(struct mc_judgement *j, const char *key, const char *s, const char *d,
+		   unsigned long *sv, unsigned long *dv)
+{
+	if (!need(j, key, s, d))
+		return false;
+	if (mc_parse_ulong(s, 1UL << 20, sv) && mc_parse_ulong(d, 1UL << 20, dv))
+		return true;
+	mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, key, s, d, "not a number");
+	return false;
+}
+
+static void gvt_compare(const struct mc_record *src, const struct mc_record *dst,
+			const struct mc_dev *cand, struct mc_judgement *j)
+{
+	static const char *const scaled[] = { "low", "high", "fence" };
+	unsigned long sagg, dagg;
+	bool resources_ok = true;
+	const char *s, *d;
+
+	s = mc_record_get(src, "dev");
+	d = mc_record_get(dst, "dev");
+	if (need(j, "dev", s, d) && strcmp(s, d))
+		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_HARDWARE, "dev", s, d,
+			 "physical device not matched");
+
+	if (!number(j, "agg", mc_record_get(src, "agg"), mc_record_get(dst, "agg"), &sagg, &dagg)) {
+		resources_ok = false;
+	} else {
+		for (size_t i = 0; i < ARRAY_SIZE(scaled); i++) {
+			unsigned long sv, dv;
+			char sbuf[32], dbuf[32];
+
+			s = mc_record_get(src, scaled[i]);
+			d = mc_record_get(dst, scaled[i]);
+			if (!number(j, scaled[i], s, d, &sv, &dv)) {
+				resources_ok = false;
+				continue;
+			}
+			if (sv * sagg == dv * dagg)
+				continue;
+			snprintf(sbuf, sizeof(sbuf), "%lu", sv * sagg);
+			snprintf(dbuf, sizeof(dbuf), "%lu", dv * dagg);
+			mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CONFIG, scaled[i], sbuf, dbuf,
+				 "resources equal after aggregation");
+			resources_ok = false;
+		}
+	}
+	s = mc_record_get(src, "res");
+	d = mc_record_get(dst, "res");
+	if (!need(j, "res", s, d)) {
+		resources_ok = false;
+	} else if (strcmp(s, d)) {
+		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CONFIG, "res", s, d, "same display resolution");
+		resources_ok = false;
+	}
+
+	s = mc_record_get(src, "type");
+	d = mc_record_get(dst, "type");
+	if (resources_ok && need(j, "type", s, d) && strcmp(s, d))
+		mc_judge(j, MC_COMPATIBLE, MC_CAT_CONFIG, "type", s, d,
+			 "another type name with equal resources");
+
+	/* A scheduling share, not state: worth a note, never a failure. */
+	s = mc_record_get(src, "weight");
+	d = mc_record_get(dst, "weight");
+	if ((s || d) && (!s || !d || strcmp(s, d)))
+		mc_judge(j, MC_COMPATIBLE, MC_CAT_CONFIG, "weight", s, d,
+			 "scheduling weight may differ");
+
+	s = mc_record_get(src, "uuid");
+	if (cand->kind == MC_KIND_PARENT) {
+		char *uuid, *parent, *type;
+
+		j->preference = 0;
+		if (!s) {
+			mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "uuid", NULL, NULL,
+				 "the token carries no mdev UUID to create");
+			return;
+		}
+		uuid = mc_shell_quote(s);
+		parent = mc_shell_quote(cand->name);
+		type = mc_shell_quote(cand->type);
+		mc_judge(j, MC_ACTIONABLE, MC_CAT_CAPACITY, "type",
+			 mc_record_get(src, "type"), mc_record_get(dst, "type"),
+			 "an mdev of this type is to be created");
+		mc_judge_action(j, "mdevctl start --uuid %s --parent %s --type %s",
+				uuid, parent, type);
+		free(uuid);
+		free(parent);
+		free(type);
+	} else {
+		/* The VM's own mdev, recreated under its UUID, is the natural home. */
+		j->preference = s && !strcmp(s, cand->name) ? 2 : 1;
+	}
+}
+
+static bool gvt_migratable(const struct mc_dev *d, const char **why)
+{
+	char *path = mc_dev_kver_path(d);
+
+	free(path);
+	if (!path)
+		*why = "i915 GVT-g in this kernel has no live-migration support";
+	return path != NULL;
+}
+
+const struct mc_vendor mc_vendor_i915_gvt = {
+	.name = "i915-gvt",
+	.version = 1,
+	.no_kver_reason = "i915 GVT-g in this kernel has no live-migration support",
+	.wants_pci = gvt_wants_pci,
+	.claims = gvt_claims,
+	.offers = gvt_offers,
+	.encode = gvt_encode,
+	.compare = gvt_compare,
+	.migratable = gvt_migratable,
+};

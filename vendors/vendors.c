@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The table of built-in vendor modules: adding a module is one file and one
+ * line here. */
+#include "config.h"
+
+#include <string.h>
+
+#include "vendor.h"
+
+extern const struct mc_vendor mc_vendor_i915_gvt;
+
+const struct mc_vendor *const mc_vendors[] = {
+	&mc_vendor_i915_gvt,
+	NULL,
+};
+
+const struct mc_vendor *mc_vendor_find(const char *name)
+{
+	for (const struct mc_vendor *const *m = mc_vendors; *m; m++)
+		if (!strcmp((*m)->name, name))
+			return *m;
+	return NULL;
+}
+
+const struct mc_vendor *mc_vendor_for(const struct mc_dev *d, bool offer)
+{
+	for (const struct mc_vendor *const *m = mc_vendors; *m; m++)
+		if (offer ? (*m)->offers(d) : (*m)->claims(d))
+			return *m;
+	return NULL;
+}
+
+bool mc_vendor_wants_pci(unsigned vendor, unsigned device, unsigned class)
+{
+	for (const struct mc_vendor *const *m = mc_vendors; *m; m++)
+		if ((*m)->wants_pci(vendor, device, class))
+			return true;
+	return false;
+}
