@@ -282,7 +282,7 @@ int mc_cmd_accept(const struct mc_opts *o)
 	for (size_t r = 0; r < tok.nrecords; r++) {
 		mods[r] = mc_vendor_find(tok.records[r].module);
 		if (!mods[r])
-			mc_die("token record %zu: module '%s' is not built in", r, tok.records[r].module);
+			mc_die("token record %zu: module '%s' is not built in", r + 1, tok.records[r].module);
 	}
 	restriction_init(&restrict_to, o->devices, o->ndevices);
 	mc_pci_filters(o->slot, o->id);

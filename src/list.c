@@ -45,9 +45,13 @@ void mc_list_columns_help(FILE *out)
 	mc_columns_help(out, "Columns for --list:", list_columns, ARRAY_SIZE(list_columns));
 }
 
+/* An mdev parent is shown through its types, one row each; the bare parent
+ * only when its types could not be read. */
 static bool listed(const struct mc_dev *d)
 {
-	return d->kind != MC_KIND_PCI;
+	if (d->kind == MC_KIND_PCI)
+		return false;
+	return !(d->kind == MC_KIND_PARENT && !d->type && !d->err);
 }
 
 int mc_cmd_list(const struct mc_opts *o)
@@ -118,7 +122,7 @@ int mc_cmd_list(const struct mc_opts *o)
 		cells[n][COL_KIND] = mc_kind_name(d->kind);
 		cells[n][COL_ID] = strs[n][0][0] ? strs[n][0] : NULL;
 		cells[n][COL_NAME] = strs[n][1][0] ? strs[n][1] : NULL;
-		cells[n][COL_DRIVER] = d->kind == MC_KIND_PARENT && d->type ? NULL : d->driver;
+		cells[n][COL_DRIVER] = d->kind == MC_KIND_PARENT && d->type ? pci->driver : d->driver;
 		cells[n][COL_PARENT] = d->parent && !(d->kind == MC_KIND_PARENT) ? d->parent->name : NULL;
 		cells[n][COL_TYPE] = d->type;
 		cells[n][COL_AVAILABLE] = strs[n][2][0] ? strs[n][2] : NULL;

@@ -585,7 +585,7 @@ char *mc_token_encode(const struct mc_token *tok, char *why, size_t whylen)
 	size_t i;
 	char *s;
 
-	if (!tok->nrecords) {
+	if (!tok || !tok->nrecords) {
 		fail(why, whylen, "token has no records");
 		return NULL;
 	}
@@ -660,7 +660,7 @@ struct mc_record *mc_token_add_record(struct mc_token *tok, const char *module,
 		memset(rec, 0, sizeof(*rec));
 		return NULL;
 	}
-	strcpy(rec->fields[0].key, "v");	/* fits: a constant of 2 bytes */
+	memcpy(rec->fields[0].key, "v", sizeof("v"));
 	rec->version = version;
 	rec->nfields = 1;
 	tok->nrecords++;
