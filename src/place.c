@@ -16,7 +16,7 @@
 long mc_capacity(const struct mc_dev *dev)
 {
 	if (dev->kind == MC_KIND_PARENT && dev->type)
-		return dev->available > 0 ? dev->available : 1;
+		return dev->available >= 0 ? dev->available : 1;
 	return 1;
 }
 
@@ -99,15 +99,15 @@ static int by_edge(const void *a, const void *b)
 
 /* SPEC 6: the verdict of a record that found no place. */
 static enum mc_verdict unplaced_verdict(const struct mc_cand *c, size_t n, size_t r,
-					bool *taken)
+					bool *taken, bool *any)
 {
-	bool unknown = false, incompatible = false, any = false;
+	bool unknown = false, incompatible = false;
 
-	*taken = false;
+	*taken = *any = false;
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].record != r)
 			continue;
-		any = true;
+		*any = true;
 		if (mc_verdict_usable(c[i].j.verdict))
 			*taken = true;
 		else if (c[i].j.verdict == MC_UNKNOWN)
@@ -119,7 +119,7 @@ static enum mc_verdict unplaced_verdict(const struct mc_cand *c, size_t n, size_
 		return MC_INCOMPATIBLE;   /* its candidates went to other records */
 	if (unknown)
 		return MC_UNKNOWN;
-	if (incompatible || !any)
+	if (incompatible || !*any)
 		return MC_INCOMPATIBLE;
 	return MC_UNSUPPORTED;
 }
@@ -156,20 +156,21 @@ void mc_place(const struct mc_cand *c, size_t n, size_t nrecords, struct mc_plac
 				p->verdict = p->record_verdict[r];
 			continue;
 		}
-		bool taken;
+		bool taken, any;
 
 		all = false;
-		p->record_verdict[r] = unplaced_verdict(c, n, r, &taken);
+		p->record_verdict[r] = unplaced_verdict(c, n, r, &taken, &any);
 		unknown |= p->record_verdict[r] == MC_UNKNOWN;
 		incompatible |= p->record_verdict[r] == MC_INCOMPATIBLE;
-		if (nrecords > 1 || taken) {
+		if (nrecords > 1 || taken || !any) {
 			char idx[24];
 
 			snprintf(idx, sizeof(idx), "%zu", r);
 			mc_judge(&p->notes, p->record_verdict[r],
 				 taken ? MC_CAT_CAPACITY : MC_CAT_OTHER, "record", idx, NULL,
 				 taken ? "record %zu: every candidate that could take it is needed by another record"
-				       : "record %zu: no candidate can take it", r);
+				 : any ? "record %zu: no candidate can take it"
+				       : "record %zu: no local device is a candidate for it", r);
 		}
 	}
 	if (!all)

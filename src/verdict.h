@@ -58,9 +58,8 @@ const char *mc_category_name(enum mc_category c);
 const char *mc_kcheck_name(enum mc_kcheck k);
 bool mc_verdict_usable(enum mc_verdict v);
 
-/* Record a rule's outcome: the candidate's verdict becomes the worse of the
- * two (SPEC 6 precedence); every outcome but a silent MC_IDENTICAL is kept
- * as a reason.  @src/@dst may be NULL. */
+/* Record a rule's outcome as a reason; the candidate's verdict becomes the
+ * worse of the two (SPEC 6 precedence).  @src/@dst may be NULL. */
 void mc_judge(struct mc_judgement *j, enum mc_verdict v, enum mc_category cat,
 	      const char *field, const char *src, const char *dst,
 	      const char *rule_fmt, ...) __attribute__((format(printf, 7, 8)));

@@ -170,14 +170,16 @@ static bool need(struct mc_judgement *j, const char *key, const char *s, const c
 	return false;
 }
 
+/* A count both sides carry, from 1 to 2^20: graphics memory in MB, fences
+ * and aggregation all fit, and the products cannot overflow. */
 static bool number(struct mc_judgement *j, const char *key, const char *s, const char *d,
 		   unsigned long *sv, unsigned long *dv)
 {
 	if (!need(j, key, s, d))
 		return false;
-	if (mc_parse_ulong(s, 1UL << 20, sv) && mc_parse_ulong(d, 1UL << 20, dv))
+	if (mc_parse_ulong(s, 1UL << 20, sv) && mc_parse_ulong(d, 1UL << 20, dv) && *sv && *dv)
 		return true;
-	mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, key, s, d, "not a number");
+	mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, key, s, d, "not a positive number");
 	return false;
 }
 
@@ -200,6 +202,7 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 	} else {
 		for (size_t i = 0; i < ARRAY_SIZE(scaled); i++) {
 			unsigned long sv, dv;
+			unsigned long long sp, dp;
 			char sbuf[32], dbuf[32];
 
 			s = mc_record_get(src, scaled[i]);
@@ -208,10 +211,12 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 				resources_ok = false;
 				continue;
 			}
-			if (sv * sagg == dv * dagg)
+			sp = (unsigned long long)sv * sagg;
+			dp = (unsigned long long)dv * dagg;
+			if (sp == dp)
 				continue;
-			snprintf(sbuf, sizeof(sbuf), "%lu", sv * sagg);
-			snprintf(dbuf, sizeof(dbuf), "%lu", dv * dagg);
+			snprintf(sbuf, sizeof(sbuf), "%llu", sp);
+			snprintf(dbuf, sizeof(dbuf), "%llu", dp);
 			mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CONFIG, scaled[i], sbuf, dbuf,
 				 "resources equal after aggregation");
 			resources_ok = false;
