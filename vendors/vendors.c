@@ -8,9 +8,13 @@
 #include "vendor.h"
 
 extern const struct mc_vendor mc_vendor_i915_gvt;
+extern const struct mc_vendor mc_vendor_qat;
+extern const struct mc_vendor mc_vendor_nvme;
 
 const struct mc_vendor *const mc_vendors[] = {
 	&mc_vendor_i915_gvt,
+	&mc_vendor_qat,
+	&mc_vendor_nvme,
 	NULL,
 };
 
