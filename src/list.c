@@ -54,6 +54,15 @@ static bool listed(const struct mc_dev *d)
 	return !(d->kind == MC_KIND_PARENT && !d->type && !d->err);
 }
 
+/* The module that claims a PF's VFs: the PF belongs to it too. */
+static const struct mc_vendor *vf_module(const struct mc_host *h, const struct mc_dev *pf)
+{
+	for (size_t i = 0; i < h->ndevs; i++)
+		if (h->devs[i]->kind == MC_KIND_VF && h->devs[i]->parent == pf && h->devs[i]->module)
+			return h->devs[i]->module;
+	return NULL;
+}
+
 int mc_cmd_list(const struct mc_opts *o)
 {
 	struct json_object *doc = NULL, *devs = NULL;
@@ -102,7 +111,13 @@ int mc_cmd_list(const struct mc_opts *o)
 		m = mc_vendor_for(d, false);
 		if (!m)
 			m = d->module;
-		if (d->err) {
+		if (!m && d->kind == MC_KIND_PF)
+			m = vf_module(&h, d);
+		if (d->kind == MC_KIND_PF) {
+			/* A PF is not assigned to a VM; its VFs are. */
+			mig = "no";
+			why = "a PF is not assigned to a VM; its VFs are";
+		} else if (d->err) {
 			mig = "unknown";
 			why = d->err_attr;
 		} else if (!m || !m->migratable) {

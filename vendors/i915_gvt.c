@@ -254,6 +254,8 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 				 "the token carries no mdev UUID to create");
 			return;
 		}
+		if (!mc_verdict_usable(j->verdict))
+			return;   /* creating it would not help */
 		uuid = mc_shell_quote(s);
 		parent = mc_shell_quote(cand->name);
 		type = mc_shell_quote(cand->type);
