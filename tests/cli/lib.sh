@@ -1,0 +1,248 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Helpers for the CLI tests (POSIX sh).  A test script sources this file, runs
+# mig-check with mc / mc_plain / mc_sh / mc_stdin, checks the result with the
+# expect_* functions, and ends with `finish`.  The output is TAP: one ok /
+# not ok line per check, the plan last.
+#
+# Environment (set by `make check`): MIG_CHECK (the binary), FIXTURES (the
+# fixture directory), UMOCKDEV_RUN (umockdev-run), TESTLIB (this file).
+# By hand:
+#   MIG_CHECK=$PWD/mig-check FIXTURES=$PWD/tests/fixtures \
+#   TESTLIB=$PWD/tests/cli/lib.sh UMOCKDEV_RUN=umockdev-run sh tests/cli/t-emit.sh
+
+: "${MIG_CHECK:?MIG_CHECK is not set}" "${FIXTURES:?FIXTURES is not set}"
+UMOCKDEV_RUN=${UMOCKDEV_RUN:-umockdev-run}
+export MIG_CHECK
+
+if ! command -v jq >/dev/null 2>&1 || ! command -v "$UMOCKDEV_RUN" >/dev/null 2>&1; then
+	echo "1..0 # SKIP jq and umockdev-run are needed"
+	exit 0
+fi
+if ! [ -x "$MIG_CHECK" ]; then
+	echo "Bail out! $MIG_CHECK is not an executable"
+	exit 99
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/mig-check-test.XXXXXX") || exit 99
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' HUP INT TERM
+
+OUT=$T/stdout
+ERR=$T/stderr
+n_ok=0
+n_fail=0
+rc=
+what=
+
+# Prefix for a command that must run unprivileged (permission failures,
+# SPEC 11); empty when the tests already run as an ordinary user.
+if [ "$(id -u)" = 0 ]; then
+	AS_NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups"
+else
+	AS_NOBODY=
+fi
+export AS_NOBODY
+
+# The UUIDs and the action the fixtures are built around.
+SRC_UUID=83b8f4f2-509f-382f-3c1e-e6bfe0fa1001
+PARENT=0000:00:02.0
+V54_ACTION="mdevctl start --uuid $SRC_UUID --parent $PARENT --type i915-GVTg_V5_4"
+
+# A short label for a command line: tokens are shown as <token>.
+_label() {
+	_l=
+	for _a; do
+		case $_a in
+		mig[0-9]*:*|*@v=*) _a='<token>' ;;
+		esac
+		if [ ${#_a} -gt 60 ]; then _a="<${#_a} bytes>"; fi
+		_l="$_l $_a"
+	done
+	printf '%s' "${_l# }"
+}
+
+# mc FIXTURE ARGS...: run mig-check on the fake host FIXTURE (a file name in
+# $FIXTURES).  stdout and stderr go to $OUT and $ERR, the exit status to $rc.
+mc() {
+	_fx=$1; shift
+	what="$_fx: mig-check $(_label "$@")"
+	"$UMOCKDEV_RUN" -d "$FIXTURES/$_fx" -- "$MIG_CHECK" "$@" >"$OUT" 2>"$ERR" </dev/null
+	rc=$?
+}
+
+# mc_stdin TEXT FIXTURE ARGS...: the same, with TEXT and a newline on stdin.
+mc_stdin() {
+	_in=$1; _fx=$2; shift 2
+	what="$_fx: mig-check $(_label "$@") <<< $(_label "$_in")"
+	printf '%s\n' "$_in" >"$T/stdin"
+	"$UMOCKDEV_RUN" -d "$FIXTURES/$_fx" -- "$MIG_CHECK" "$@" >"$OUT" 2>"$ERR" <"$T/stdin"
+	rc=$?
+}
+
+# mc_plain ARGS...: mig-check without a testbed (--decode, --help, ...).
+mc_plain() {
+	what="mig-check $(_label "$@")"
+	"$MIG_CHECK" "$@" >"$OUT" 2>"$ERR" </dev/null
+	rc=$?
+}
+
+# mc_sh FIXTURE LABEL SNIPPET [ARGS...]: run the shell SNIPPET under the
+# testbed, with $UMOCKDEV_DIR, $MIG_CHECK and ARGS as $1... available inside.
+mc_sh() {
+	_fx=$1; what="$1: $2"; _snip=$3; shift 3
+	"$UMOCKDEV_RUN" -d "$FIXTURES/$_fx" -- sh -c "$_snip" sh "$@" >"$OUT" 2>"$ERR" </dev/null
+	rc=$?
+}
+
+pass() {
+	n_ok=$((n_ok + 1))
+	echo "ok - $what: $1"
+}
+
+# fail DESC EXPECTED GOT
+fail() {
+	n_fail=$((n_fail + 1))
+	echo "not ok - $what: $1"
+	echo "#   expected: $2"
+	echo "#   got:      $3"
+	if [ -s "$ERR" ]; then
+		echo "#   stderr:"
+		sed -n '1,20s/^/#     /p' "$ERR"
+	fi
+	if [ -s "$OUT" ]; then
+		echo "#   stdout (first lines):"
+		sed -n '1,12s/^/#     /p' "$OUT"
+	fi
+}
+
+# check DESC COMMAND...: a free-form check (the command's status decides).
+check() {
+	_d=$1; shift
+	if "$@"; then pass "$_d"; else fail "$_d" "true: $*" "false"; fi
+}
+
+# compare DESC EXPECTED GOT
+compare() {
+	if [ "x$3" = "x$2" ]; then pass "$1"; else fail "$1" "'$2'" "'$3'"; fi
+}
+
+expect_rc() {
+	compare "exit status${2:+ $2}" "$1" "$rc"
+}
+
+# expect_jq FILTER EXPECTED [DESC]: jq -r FILTER on stdout prints EXPECTED
+# exactly (several results: one per line).
+expect_jq() {
+	_got=$(jq -r "$1" <"$OUT" 2>&1)
+	compare "${3:-$1}" "$2" "$_got"
+}
+
+# jqout FILTER: the value for a test's own logic (empty when jq fails).
+jqout() {
+	jq -r "$1" <"$OUT" 2>/dev/null
+}
+
+# expect_stderr_oneline [REGEX]: exactly one line, `mig-check: ...`,
+# matching the extended REGEX (grep -E).
+expect_stderr_oneline() {
+	_n=$(wc -l <"$ERR" | tr -d ' ')
+	_first=$(sed -n 1p "$ERR")
+	if [ "$_n" != 1 ] || [ "$(tail -c1 "$ERR" | od -An -c | tr -d ' ')" != '\n' ]; then
+		fail "one stderr line${1:+ matching /$1/}" "1 line" "$_n lines"
+	elif ! printf '%s\n' "$_first" | grep -q '^mig-check: '; then
+		fail "stderr line begins with 'mig-check: '" "mig-check: ..." "$_first"
+	elif [ -n "${1:-}" ] && ! printf '%s\n' "$_first" | grep -Eq -- "$1"; then
+		fail "stderr line matches /$1/" "/$1/" "$_first"
+	else
+		pass "one stderr line${1:+ matching /$1/}"
+	fi
+}
+
+expect_stdout_empty() {
+	if [ -s "$OUT" ]; then fail "stdout empty" "nothing" "$(wc -c <"$OUT") bytes"
+	else pass "stdout empty"; fi
+}
+
+expect_stderr_empty() {
+	if [ -s "$ERR" ]; then fail "stderr empty" "nothing" "$(sed -n 1p "$ERR")"
+	else pass "stderr empty"; fi
+}
+
+# expect_stdout_contains STRING (fixed string, anywhere)
+expect_stdout_contains() {
+	if grep -qF -- "$1" "$OUT"; then pass "stdout contains '$1'"
+	else fail "stdout contains '$1'" "'$1' in stdout" "not found"; fi
+}
+
+expect_stdout_lacks() {
+	if grep -qF -- "$1" "$OUT"; then fail "stdout lacks '$1'" "no '$1'" "found"
+	else pass "stdout lacks '$1'"; fi
+}
+
+# expect_stdout_line REGEX: some whole line of stdout matches (grep -Ex)
+expect_stdout_line() {
+	if grep -Eqx -- "$1" "$OUT"; then pass "a stdout line is /$1/"
+	else fail "a stdout line is /$1/" "/$1/" "no such line"; fi
+}
+
+expect_stderr_contains() {
+	if grep -qF -- "$1" "$ERR"; then pass "stderr contains '$1'"
+	else fail "stderr contains '$1'" "'$1' in stderr" "$(sed -n 1p "$ERR")"; fi
+}
+
+expect_stdout_lines() {
+	compare "stdout has $1 lines" "$1" "$(wc -l <"$OUT" | tr -d ' ')"
+}
+
+# A usage error: status 2, nothing on stdout, the --help hint on stderr.
+expect_usage_error() {
+	expect_rc 2 "(usage error)"
+	expect_stdout_empty
+	expect_stderr_contains "Try 'mig-check --help' for more information."
+}
+
+# A trouble exit with one diagnostic: status 2, empty stdout, one line.
+expect_trouble() {
+	expect_rc 2
+	expect_stdout_empty
+	expect_stderr_oneline "${1:-}"
+}
+
+# crc32 STRING: zlib crc32 in 8 lowercase hex digits (gzip's trailer).
+crc32() {
+	printf '%s' "$1" | gzip -c | tail -c8 | od -An -tx1 -N4 |
+		awk '{ printf "%s%s%s%s\n", $4, $3, $2, $1 }'
+}
+
+# mktoken BODY: "mig1:BODY:<crc>" with a correct checksum.
+mktoken() {
+	printf 'mig1:%s:%s\n' "$1" "$(crc32 "mig1:$1")"
+}
+
+# token_of FIXTURE DEVICE...: run --emit, check it worked, set TOKEN.
+token_of() {
+	_fx=$1; shift
+	mc "$_fx" --emit "$@"
+	TOKEN=$(cat "$OUT")
+	if [ "$rc" = 0 ] && [ -n "$TOKEN" ]; then
+		pass "emit works (token for the tests below)"
+	else
+		fail "emit works (token for the tests below)" "status 0 and a token" "status $rc"
+	fi
+}
+
+# Candidate selectors for jq filters.
+cand_type() {   # creatable type candidate
+	printf '.candidates[] | select(.kind == "parent" and .type == "%s")' "$1"
+}
+cand_dev() {    # candidate by device name
+	printf '.candidates[] | select(.device == "%s")' "$1"
+}
+
+# finish: the TAP plan (make check counts each check), then the status.
+finish() {
+	echo "1..$((n_ok + n_fail))"
+	echo "# $((n_ok + n_fail)) checks, $n_fail failed"
+	[ "$n_fail" = 0 ]
+	exit $?
+}
