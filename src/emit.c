@@ -70,18 +70,15 @@ static void refuse(const struct mc_dev *d)
 	}
 }
 
-static void emit_one(struct mc_host *h, const char *arg, struct mc_token *tok,
-		     struct json_object *jrecs)
+static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
+		     struct mc_token *tok, struct json_object *jrecs)
 {
 	const struct mc_vendor *m;
 	struct mc_record *rec;
 	struct mc_dev *d;
-	char name[40], why[512];
+	char why[512];
 	char *kpath;
-	bool is_mdev;
 
-	if (!mc_device_arg(arg, name, &is_mdev))
-		mc_die("%s: not a PCI address, mdev UUID or sysfs path of one", arg);
 	d = mc_host_open(h, name, is_mdev);
 	if (!d)
 		mc_die("%s: no such device", name);
@@ -123,23 +120,28 @@ static void emit_one(struct mc_host *h, const char *arg, struct mc_token *tok,
 int mc_cmd_emit(const struct mc_opts *o)
 {
 	struct json_object *doc = NULL, *jrecs = NULL;
+	char names[MC_MAX_RECORDS][40];
+	bool is_mdev[MC_MAX_RECORDS];
 	struct mc_token tok = { 0 };
 	struct mc_host h;
 	char why[256], *text;
 
 	if (o->ndevices > MC_MAX_RECORDS)
 		mc_die("--emit: a token holds at most %d devices", MC_MAX_RECORDS);
-	for (int i = 0; i < o->ndevices; i++)
+	for (int i = 0; i < o->ndevices; i++) {
+		if (!mc_device_arg(o->devices[i], names[i], &is_mdev[i]))
+			mc_die("%s: not a PCI address, mdev UUID or sysfs path of one", o->devices[i]);
 		for (int k = 0; k < i; k++)
-			if (!strcmp(o->devices[i], o->devices[k]))
-				mc_die("%s: named twice", o->devices[i]);
+			if (!strcmp(names[i], names[k]))
+				mc_die("%s: named twice", names[i]);
+	}
 	if (o->format == MC_FMT_JSON) {
 		doc = json_object_new_object();
 		jrecs = json_object_new_array();
 	}
 	mc_host_init(&h);
 	for (int i = 0; i < o->ndevices; i++)
-		emit_one(&h, o->devices[i], &tok, jrecs);
+		emit_one(&h, names[i], is_mdev[i], &tok, jrecs);
 	text = mc_token_encode(&tok, why, sizeof(why));
 	if (!text)
 		mc_die("token: %s", why);

@@ -17,7 +17,7 @@ static struct pci_access *pacc;
 static struct pci_filter slot_filter, id_filter;
 static bool have_slot, have_id;
 
-static void PCI_NONRET pci_error_handler(char *msg, ...)
+static void PCI_NONRET PCI_PRINTF(1, 2) pci_error_handler(char *msg, ...)
 {
 	char buf[512];
 	va_list ap;

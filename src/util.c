@@ -55,7 +55,7 @@ char *xasprintf(const char *fmt, ...)
 	return r < 0 ? oom() : p;
 }
 
-static void vwarn(const char *fmt, va_list ap)
+static void __attribute__((format(printf, 1, 0))) vwarn(const char *fmt, va_list ap)
 {
 	char buf[1024];
 	char *nl;
