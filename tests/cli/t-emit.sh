@@ -112,4 +112,8 @@ expect_rc 0
 expect_jq '.records[0].fields | has("weight")' false
 expect_jq '.records[0].fields.res' 1920x1200
 
+# One device named twice, in two spellings, is refused.
+mc gvt-src-multi.umockdev --emit $SRC_UUID /sys/bus/mdev/devices/$SRC_UUID
+expect_trouble "$SRC_UUID: named twice"
+
 finish
