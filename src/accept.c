@@ -294,6 +294,10 @@ int mc_cmd_accept(const struct mc_opts *o)
 
 		if (!d->module || !restriction_allows(&restrict_to, d) || !mc_pci_match(d))
 			continue;
+		/* SPEC 4: a type with no free instance cannot be created; one
+		 * whose count could not be read stays, to be judged unknown. */
+		if (d->kind == MC_KIND_PARENT && d->type && d->available == 0)
+			continue;
 		for (size_t r = 0; r < tok.nrecords; r++) {
 			if (d->module != mods[r])
 				continue;

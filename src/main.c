@@ -251,6 +251,9 @@ int main(int argc, char **argv)
 		usage_error("%s", "one of --emit, --accept, --decode or --list is needed");
 	if (o.mode == MC_MODE_EMIT && o.ndevices == 0)
 		usage_error("%s", "--emit needs at least one DEVICE");
+	if ((o.slot || o.id) && (o.mode == MC_MODE_EMIT || o.mode == MC_MODE_DECODE))
+		usage_error("%s takes no -s or -d: they restrict candidates",
+			    o.mode == MC_MODE_EMIT ? "--emit" : "--decode");
 	if (o.mode == MC_MODE_DECODE && o.ndevices > 0)
 		usage_error("--decode takes no DEVICE (got '%s')", o.devices[0]);
 

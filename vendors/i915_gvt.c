@@ -46,11 +46,7 @@ static bool gvt_claims(const struct mc_dev *d)
 
 static bool gvt_offers(const struct mc_dev *d)
 {
-	if (d->kind == MC_KIND_MDEV)
-		return is_gvt_type(d->type);
-	/* A type with no free instance cannot be created; one whose count
-	 * could not be read stays, to be judged unknown. */
-	return d->kind == MC_KIND_PARENT && is_gvt_type(d->type) && d->available != 0;
+	return (d->kind == MC_KIND_MDEV || d->kind == MC_KIND_PARENT) && is_gvt_type(d->type);
 }
 
 static const struct {

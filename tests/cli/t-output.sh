@@ -139,4 +139,10 @@ expect_rc 2 "(-c with a missing file)"
 expect_stdout_empty
 expect_stderr_contains /nonexistent/mig-check.conf
 
+# -s and -d restrict candidates: with --emit or --decode they are a usage error.
+mc gvt-src.umockdev --emit -s 00:02.0 $SRC_UUID
+expect_usage_error
+mc_plain --decode x -d 8086:
+expect_usage_error
+
 finish
