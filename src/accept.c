@@ -86,7 +86,8 @@ static void restriction_check(const struct restriction *r)
 {
 	for (size_t i = 0; i < r->n; i++)
 		if (!r->seen[i])
-			mc_die("%s: no such device", r->names[i]);
+			mc_die("%s: %s", r->names[i], mc_device_exists(r->names[i])
+			       ? "not a candidate for this token" : "no such device");
 	free(r->names);
 	free(r->seen);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <ini.h>
 
 #include "conf.h"
@@ -42,6 +43,7 @@ void mc_config_load(const char *path)
 {
 	const char *file = path ? path : MC_DEFAULT_CONFIG;
 	FILE *f = fopen(file, "r");
+	struct stat st;
 	int r;
 
 	if (!f) {
@@ -49,7 +51,14 @@ void mc_config_load(const char *path)
 			return;   /* no configuration is an empty one */
 		mc_die("%s: %s", file, strerror(errno));
 	}
+	/* fopen() opens a directory too; inih would read it as empty. */
+	if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
+		fclose(f);
+		mc_die("%s: not a regular file", file);
+	}
 	r = ini_parse_file(f, on_entry, NULL);
+	if (r == 0 && ferror(f))
+		r = -1;
 	fclose(f);
 	if (r > 0)
 		mc_die("%s:%d: malformed configuration line", file, r);

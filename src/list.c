@@ -163,7 +163,9 @@ int mc_cmd_list(const struct mc_opts *o)
 	}
 	for (int k = 0; k < o->ndevices; k++)
 		if (!seen[k])
-			mc_die("%s: no such device", o->devices[k]);
+			mc_die("%s: %s", o->devices[k], mc_device_exists(o->devices[k])
+			       ? "neither an mdev, an mdev parent nor an SR-IOV function"
+			       : "no such device");
 	if (!o->quiet) {
 		if (doc) {
 			json_object_object_add(doc, "format", json_object_new_string("mig-check/1"));

@@ -316,6 +316,19 @@ bool mc_device_arg(const char *arg, char name[static 40], bool *is_mdev)
 	return is_pci_name(name);
 }
 
+bool mc_device_exists(const char *arg)
+{
+	char name[40], *path;
+	bool is_mdev, r;
+
+	if (!mc_device_arg(arg, name, &is_mdev))
+		return false;
+	path = xasprintf("/sys/bus/%s/devices/%s", is_mdev ? "mdev" : "pci", name);
+	r = access(path, F_OK) == 0;
+	free(path);
+	return r;
+}
+
 static struct mc_dev *add_mdev(struct mc_host *h, struct udev_device *u)
 {
 	struct udev_device *pu = udev_device_get_parent(u);

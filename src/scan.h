@@ -30,6 +30,9 @@ void mc_host_scan(struct mc_host *h, enum mc_scan_what what);
  * into its canonical name.  false when it is none of these. */
 bool mc_device_arg(const char *arg, char name[static 40], bool *is_mdev);
 
+/* Does the DEVICE argument @arg name a device on this host? */
+bool mc_device_exists(const char *arg);
+
 /* Open one device by canonical name, with its parent PCI function or PF.
  * NULL with errno set when it does not exist. */
 struct mc_dev *mc_host_open(struct mc_host *h, const char *name, bool is_mdev);

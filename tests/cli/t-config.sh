@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The configuration file (SPEC 2 -c, 10): a named file must exist, a
+# malformed one exits 2 naming file and line, the default one may be absent.
+. "$TESTLIB"
+
+VF1=0000:3b:00.1
+STORE_A=tcp://192.0.2.10:4420/nqn.2014-08.org.example:vol1
+DEC=$(mktoken "nvme@v=1,dev=1b36.0010,pf=1b36.0010,drv=nvme_vfio_pci")
+
+mc nvme-src.umockdev --emit $VF1 -c "$FIXTURES/nvme-store-a.conf"
+SRC=$(cat "$OUT")
+
+# --- a named file that does not exist ------------------------------------------------
+MISSING=$T/no-such-dir/mig-check.conf
+mc nvme-src.umockdev --list -c "$MISSING"
+expect_trouble "no-such-dir/mig-check\.conf"
+mc nvme-src.umockdev --emit $VF1 -c "$MISSING"
+expect_trouble "no-such-dir/mig-check\.conf"
+mc nvme-dst-same.umockdev --accept "$SRC" -c "$MISSING"
+expect_trouble "no-such-dir/mig-check\.conf"
+mc_plain --decode "$DEC" -c "$MISSING"
+expect_trouble "no-such-dir/mig-check\.conf"
+mc nvme-src.umockdev --list --config="$MISSING"
+expect_trouble "no-such-dir/mig-check\.conf"
+mc nvme-src.umockdev --list --config "$MISSING"
+expect_trouble "no-such-dir/mig-check\.conf"
+
+# A directory is no configuration file: it cannot be read as one.
+mkdir "$T/conf.d"
+mc nvme-src.umockdev --list -c "$T/conf.d"
+expect_trouble "conf\.d"
+
+# --- malformed: one line naming file and line ------------------------------------------
+mc nvme-src.umockdev --list -c "$FIXTURES/bad.conf"
+expect_trouble 'bad\.conf:3: '
+mc nvme-src.umockdev --emit $VF1 -c "$FIXTURES/bad.conf"
+expect_trouble 'bad\.conf:3: '
+mc nvme-dst-same.umockdev --accept "$SRC" -c "$FIXTURES/bad.conf"
+expect_trouble 'bad\.conf:3: '
+mc_plain --decode "$DEC" -c "$FIXTURES/bad.conf"
+expect_trouble 'bad\.conf:3: '
+
+# An unterminated section header on line 3.
+printf '# comment\n\n[device 0000:3b:00.1\nnvme.store = x\n' >"$T/section.conf"
+mc nvme-src.umockdev --list -c "$T/section.conf"
+expect_trouble 'section\.conf:3: '
+# The first malformed line is named.
+printf '[global]\nmigration-drivers = nvme_vfio_pci\n\n; fine\nbroken line\nalso broken\n' >"$T/two.conf"
+mc nvme-src.umockdev --list -c "$T/two.conf"
+expect_trouble 'two\.conf:5: '
+
+# --- well-formed files -------------------------------------------------------------------
+for f in nvme-store-a nvme-store-b nvme-nostore nvme-nodrivers; do
+	mc nvme-src.umockdev --list -c "$FIXTURES/$f.conf" -J
+	expect_rc 0 "($f.conf)"
+	expect_stderr_empty
+done
+: >"$T/empty.conf"
+mc nvme-src.umockdev --list -J -c "$T/empty.conf"
+expect_rc 0 "(an empty file)"
+expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" no "empty: no migration driver"
+
+# The configuration is read: migration-drivers decides --list MIGRATABLE.
+mc nvme-src.umockdev --list -J -c "$FIXTURES/nvme-nostore.conf"
+expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" yes
+# A list separated by commas and blanks.
+printf '[global]\nmigration-drivers = acme_vfio,  nvme_vfio_pci other\n' >"$T/list.conf"
+mc nvme-src.umockdev --list -J -c "$T/list.conf"
+expect_rc 0 "(a list of drivers)"
+expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" yes "nvme_vfio_pci in 'acme_vfio,  nvme_vfio_pci other'"
+printf '[global]\nmigration-drivers = nvme_vfio_pcix\n' >"$T/prefix.conf"
+mc nvme-src.umockdev --list -J -c "$T/prefix.conf"
+expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" no "a driver name is matched whole"
+# A key in another section means nothing.
+printf '[device %s]\nmigration-drivers = nvme_vfio_pci\n' $VF1 >"$T/section-key.conf"
+mc nvme-src.umockdev --list -J -c "$T/section-key.conf"
+expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" no "migration-drivers belongs to [global]"
+# nvme.store of the device's own section only.
+mc nvme-src.umockdev --emit -J 0000:3b:00.2 -c "$FIXTURES/nvme-store-a.conf"
+expect_rc 0
+expect_jq '.records[0].fields | has("store")' false "the [device 0000:3b:00.1] store is not 0000:3b:00.2's"
+mc nvme-src.umockdev --emit -J $VF1 -c "$FIXTURES/nvme-store-a.conf"
+expect_jq '.records[0].fields.store' "$STORE_A"
+
+# --- the default file may be absent --------------------------------------------------------
+mc_plain --help
+DEFAULT=$(sed -n 's/.*(default \(\/[^)]*\)).*/\1/p' "$OUT" | head -n1)
+check "--help names the default configuration file" test -n "$DEFAULT"
+if [ -n "$DEFAULT" ] && ! [ -e "$DEFAULT" ]; then
+	mc nvme-src.umockdev --list -J
+	expect_rc 0 "(no -c, $DEFAULT absent)"
+	expect_stderr_empty
+	expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" no "absent file = empty configuration"
+	mc nvme-dst-same.umockdev --accept "$SRC" -J
+	expect_rc 1 "(no -c: no migration driver, unsupported)"
+	expect_jq '.verdict' unsupported
+	mc_plain --decode "$DEC"
+	expect_rc 0 "(--decode, no -c)"
+else
+	echo "# $DEFAULT exists: the absent-default checks are skipped"
+fi
+
+# --- a file that cannot be read -------------------------------------------------------------
+if [ -z "$AS_NOBODY" ] || command -v setpriv >/dev/null 2>&1; then
+	cp "$FIXTURES/nvme-store-a.conf" "$T/secret.conf"
+	chmod 000 "$T/secret.conf"
+	chmod 755 "$T"
+	what="${AS_NOBODY:+unprivileged: }mig-check --decode <token> -c secret.conf (mode 000)"
+	$AS_NOBODY "$MIG_CHECK" --decode "$DEC" -c "$T/secret.conf" >"$OUT" 2>"$ERR" </dev/null
+	rc=$?
+	expect_trouble 'secret\.conf'
+	chmod 600 "$T/secret.conf"
+else
+	echo "# root without setpriv: the unreadable-file check is skipped"
+fi
+
+finish
