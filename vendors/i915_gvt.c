@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules.h"
 #include "util.h"
 #include "vendor.h"
 
@@ -103,14 +104,6 @@ static int parse_description(const char *text, struct mc_record *rec,
 	return r;
 }
 
-static int read_failed(const char *attr, char *why, size_t whylen)
-{
-	int e = errno ? errno : EIO;
-
-	snprintf(why, whylen, "%s: %s", attr, strerror(e));
-	return -e;
-}
-
 static int gvt_encode(const struct mc_dev *d, enum mc_side side,
 		      struct mc_record *rec, char *why, size_t whylen)
 {
@@ -133,7 +126,7 @@ static int gvt_encode(const struct mc_dev *d, enum mc_side side,
 		if (r < 0)
 			return r;
 	} else if (errno != ENOENT) {
-		return read_failed("description", why, whylen);
+		return mc_read_failed("description", why, whylen);
 	}
 
 	agg = "1";
@@ -148,22 +141,11 @@ static int gvt_encode(const struct mc_dev *d, enum mc_side side,
 			}
 			agg = v;
 		} else if (errno != ENOENT) {
-			return read_failed("mdev/aggregated_instances", why, whylen);
+			return mc_read_failed("mdev/aggregated_instances", why, whylen);
 		}
 	}
 	mc_record_set(rec, "agg", agg);
 	return 0;
-}
-
-/* A field both sides must carry, or the candidate cannot be judged. */
-static bool need(struct mc_judgement *j, const char *key, const char *s, const char *d)
-{
-	if (s && d)
-		return true;
-	mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, key, s, d, "%s",
-		 s ? "the destination does not provide this field"
-		   : "the token does not carry this field");
-	return false;
 }
 
 /* A count both sides carry, from 1 to 2^20: graphics memory in MB, fences
@@ -171,7 +153,7 @@ static bool need(struct mc_judgement *j, const char *key, const char *s, const c
 static bool number(struct mc_judgement *j, const char *key, const char *s, const char *d,
 		   unsigned long *sv, unsigned long *dv)
 {
-	if (!need(j, key, s, d))
+	if (!mc_rule_present(j, key, s, d))
 		return false;
 	if (mc_parse_ulong(s, 1UL << 20, sv) && mc_parse_ulong(d, 1UL << 20, dv) && *sv && *dv)
 		return true;
@@ -187,11 +169,7 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 	bool resources_ok = true;
 	const char *s, *d;
 
-	s = mc_record_get(src, "dev");
-	d = mc_record_get(dst, "dev");
-	if (need(j, "dev", s, d) && strcmp(s, d))
-		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_HARDWARE, "dev", s, d,
-			 "physical device not matched");
+	mc_rule_equal(j, src, dst, "dev", MC_CAT_HARDWARE, "physical device not matched");
 
 	if (!number(j, "agg", mc_record_get(src, "agg"), mc_record_get(dst, "agg"), &sagg, &dagg)) {
 		resources_ok = false;
@@ -220,7 +198,7 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 	}
 	s = mc_record_get(src, "res");
 	d = mc_record_get(dst, "res");
-	if (!need(j, "res", s, d)) {
+	if (!mc_rule_present(j, "res", s, d)) {
 		resources_ok = false;
 	} else if (strcmp(s, d)) {
 		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CONFIG, "res", s, d, "same display resolution");
@@ -229,7 +207,7 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 
 	s = mc_record_get(src, "type");
 	d = mc_record_get(dst, "type");
-	if (resources_ok && need(j, "type", s, d) && strcmp(s, d))
+	if (resources_ok && mc_rule_present(j, "type", s, d) && strcmp(s, d))
 		mc_judge(j, MC_COMPATIBLE, MC_CAT_CONFIG, "type", s, d,
 			 "another type name with equal resources");
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "rules.h"
 #include "util.h"
 #include "vendor.h"
 
@@ -91,14 +92,6 @@ static char *ctrl_attr(const struct mc_dev *d, const char *ctrl, const char *att
 	return v ? mc_trim(xstrdup(v)) : NULL;
 }
 
-static int read_failed(const char *what, char *why, size_t whylen)
-{
-	int e = errno ? errno : EIO;
-
-	snprintf(why, whylen, "%s: %s", what, strerror(e));
-	return -e;
-}
-
 /* "traddr=192.0.2.10,trsvcid=4420" -> the value of @key. */
 static char *address_part(const char *address, const char *key)
 {
@@ -128,7 +121,7 @@ static int own_store(const struct mc_dev *d, char **store, char *why, size_t why
 	transport = ctrl_attr(d, ctrl, "transport");
 	nqn = transport ? ctrl_attr(d, ctrl, "subsysnqn") : NULL;
 	if (!transport || !nqn) {
-		r = read_failed(transport ? "subsysnqn" : "transport", why, whylen);
+		r = mc_read_failed(transport ? "subsysnqn" : "transport", why, whylen);
 	} else if (!strcmp(transport, "pcie")) {
 		*store = xasprintf("pcie:///%s", nqn);
 	} else {
@@ -178,7 +171,7 @@ static int nvme_encode(const struct mc_dev *d, enum mc_side side,
 
 			if (!v) {
 				char *what = xasprintf("%s: nvme/%s/%s", pf->name, ctrl, attrs[i][0]);
-				int r = read_failed(what, why, whylen);
+				int r = mc_read_failed(what, why, whylen);
 
 				free(what);
 				free(ctrl);
@@ -211,19 +204,6 @@ static int nvme_encode(const struct mc_dev *d, enum mc_side side,
 	return 0;
 }
 
-static void same(struct mc_judgement *j, const struct mc_record *src, const struct mc_record *dst,
-		 const char *key, enum mc_category cat, const char *rule)
-{
-	const char *s = mc_record_get(src, key), *d = mc_record_get(dst, key);
-
-	if (!s || !d)
-		mc_judge(j, MC_UNKNOWN, cat, key, s, d, "%s",
-			 s ? "the destination does not provide this field"
-			   : "the token does not carry this field");
-	else if (strcmp(s, d))
-		mc_judge(j, MC_INCOMPATIBLE, cat, key, s, d, "%s", rule);
-}
-
 static void nvme_compare(const struct mc_record *src, const struct mc_record *dst,
 			 const struct mc_dev *cand, struct mc_judgement *j)
 {
@@ -235,10 +215,10 @@ static void nvme_compare(const struct mc_record *src, const struct mc_record *ds
 	if (!is_migration_driver(sdrv))
 		mc_judge(j, MC_UNSUPPORTED, MC_CAT_DRIVER, "drv", sdrv, ddrv,
 			 "the source VF's driver is not a configured migration driver (migration-drivers)");
-	same(j, src, dst, "dev", MC_CAT_HARDWARE, "same VF device");
-	same(j, src, dst, "pf", MC_CAT_HARDWARE, "same PF device");
-	same(j, src, dst, "mn", MC_CAT_HARDWARE, "same controller model");
-	same(j, src, dst, "fr", MC_CAT_HARDWARE,
+	mc_rule_equal(j, src, dst, "dev", MC_CAT_HARDWARE, "same VF device");
+	mc_rule_equal(j, src, dst, "pf", MC_CAT_HARDWARE, "same PF device");
+	mc_rule_equal(j, src, dst, "mn", MC_CAT_HARDWARE, "same controller model");
+	mc_rule_equal(j, src, dst, "fr", MC_CAT_HARDWARE,
 	     "same firmware revision (no portable controller-state layout exists)");
 	if (!sstore || !dstore)
 		mc_judge(j, MC_UNKNOWN, MC_CAT_CONFIG, "store", sstore, dstore,

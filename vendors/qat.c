@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules.h"
 #include "util.h"
 #include "vendor.h"
 
@@ -103,14 +104,6 @@ static char *service_set(const char *cfg)
 	return out;
 }
 
-static int read_failed(const char *attr, char *why, size_t whylen)
-{
-	int e = errno ? errno : EIO;
-
-	snprintf(why, whylen, "%s: %s", attr, strerror(e));
-	return -e;
-}
-
 static int qat_encode(const struct mc_dev *d, enum mc_side side,
 		      struct mc_record *rec, char *why, size_t whylen)
 {
@@ -142,7 +135,7 @@ static int qat_encode(const struct mc_dev *d, enum mc_side side,
 		mc_record_set(rec, "svc", set);
 		free(set);
 	} else if (errno != ENOENT) {
-		return read_failed("qat/cfg_services", why, whylen);
+		return mc_read_failed("qat/cfg_services", why, whylen);
 	}
 	if (d->driver)
 		mc_record_set(rec, "drv", d->driver);
@@ -153,22 +146,9 @@ static int qat_encode(const struct mc_dev *d, enum mc_side side,
 		if (v)
 			mc_record_set(rec, "state", v);
 		else if (errno != ENOENT)
-			return read_failed("qat/state", why, whylen);
+			return mc_read_failed("qat/state", why, whylen);
 	}
 	return 0;
-}
-
-static void same(struct mc_judgement *j, const struct mc_record *src, const struct mc_record *dst,
-		 const char *key, enum mc_category cat, const char *rule)
-{
-	const char *s = mc_record_get(src, key), *d = mc_record_get(dst, key);
-
-	if (!s || !d)
-		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, key, s, d, "%s",
-			 s ? "the destination does not provide this field"
-			   : "the token does not carry this field");
-	else if (strcmp(s, d))
-		mc_judge(j, MC_INCOMPATIBLE, cat, key, s, d, "%s", rule);
 }
 
 static void qat_compare(const struct mc_record *src, const struct mc_record *dst,
@@ -185,10 +165,10 @@ static void qat_compare(const struct mc_record *src, const struct mc_record *dst
 	if (!sdrv || strcmp(sdrv, QAT_MIGRATION_DRIVER))
 		mc_judge(j, MC_UNSUPPORTED, MC_CAT_DRIVER, "drv", sdrv, ddrv,
 			 "the source VF is not bound to " QAT_MIGRATION_DRIVER);
-	same(j, src, dst, "dev", MC_CAT_HARDWARE, "same VF device");
-	same(j, src, dst, "pf", MC_CAT_HARDWARE,
+	mc_rule_equal(j, src, dst, "dev", MC_CAT_HARDWARE, "same VF device");
+	mc_rule_equal(j, src, dst, "pf", MC_CAT_HARDWARE,
 	     "same PF device (the kernel needs a superset of the source's capabilities)");
-	same(j, src, dst, "svc", MC_CAT_CONFIG,
+	mc_rule_equal(j, src, dst, "svc", MC_CAT_CONFIG,
 	     "same services (the kernel needs an identical ring-to-service map)");
 	if (!state)
 		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "state", NULL, NULL,

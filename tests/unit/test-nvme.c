@@ -363,7 +363,7 @@ static void test_identity_missing(void **state)
 			j = side ? judge(state, &qemu, &f, &cand_vf1) : judge(state, &f, &qemu, &cand_vf1);
 			assert_int_equal(j->verdict, MC_UNKNOWN);
 			assert_int_equal(j->nreasons, 1);
-			check_reason(j, keys[k], MC_UNKNOWN, MC_CAT_HARDWARE,
+			check_reason(j, keys[k], MC_UNKNOWN, MC_CAT_OTHER,
 				     side ? v : NULL, side ? NULL : v, NULL);
 			reset(state);
 		}
