@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reading a device's sysfs attributes through libudev, and the few facts
- * every module asks of any device. */
+ * every module asks of any device.  A device's libudev object is made when
+ * an attribute is first read, so a scan makes none for the many devices
+ * whose attributes no module reads (SPEC 12). */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,14 +36,55 @@ const struct mc_dev *mc_dev_pci(const struct mc_dev *d)
 	return d;
 }
 
+/* Does @d's @attr exist?  Asked relative to the directory of @d's bus, so
+ * that no path is resolved from the root.  @flags: AT_SYMLINK_NOFOLLOW to
+ * count a dangling link.  false with errno set. */
+static bool attr_exists(const struct mc_dev *d, const char *attr, int flags)
+{
+	char *p = xasprintf("%s/%s", d->name, attr);
+	int r = faccessat(d->bus_fd, p, F_OK, flags), e = errno;
+
+	free(p);
+	errno = e;
+	return r == 0;
+}
+
+/* @d's libudev object, made on first use; NULL with errno set when the
+ * device cannot be opened (it vanished). */
+static struct udev_device *dev_udev(const struct mc_dev *d)
+{
+	/* Only the cache changes: a scanned device is never const itself. */
+	struct mc_dev *m = (struct mc_dev *)d;
+
+	if (d->udev)
+		return d->udev;
+	if (!d->udev_err) {
+		errno = 0;
+		m->udev = udev_device_new_from_syspath(d->udev_ctx, d->syspath);
+		if (m->udev)
+			return m->udev;
+		m->udev_err = errno ? errno : ENODEV;
+	}
+	errno = d->udev_err;
+	return NULL;
+}
+
 const char *mc_dev_attr(const struct mc_dev *d, const char *attr)
 {
+	struct udev_device *u;
 	const char *v;
 
-	if (!d->udev)
+	if (!d->udev_ctx)
 		return d->parent ? mc_dev_attr(d->parent, attr) : (errno = ENODEV, NULL);
+	/* An attribute that does not exist needs no device object: libudev's
+	 * lstat() would say ENOENT just the same. */
+	if (!d->udev && !attr_exists(d, attr, AT_SYMLINK_NOFOLLOW) && errno == ENOENT)
+		return NULL;
+	u = dev_udev(d);
+	if (!u)
+		return NULL;
 	errno = 0;
-	v = udev_device_get_sysattr_value(d->udev, attr);
+	v = udev_device_get_sysattr_value(u, attr);
 	if (!v && !errno)
 		errno = ENOENT;
 	return v;
@@ -82,9 +126,9 @@ static bool path_exists(const char *dir, const char *attr)
 
 bool mc_dev_has(const struct mc_dev *d, const char *attr)
 {
-	if (!d->udev)
+	if (!d->udev_ctx)
 		return d->parent && mc_dev_has(d->parent, attr);
-	return path_exists(d->syspath, attr);
+	return attr_exists(d, attr, 0);
 }
 
 bool mc_type_has(const struct mc_dev *d, const char *attr)
@@ -96,7 +140,7 @@ bool mc_type_has(const struct mc_dev *d, const char *attr)
 	if (!d->type || !pci || pci == d)
 		return false;
 	name = type_attr_name(d, attr);
-	r = path_exists(pci->syspath, name);
+	r = pci->udev_ctx ? attr_exists(pci, name, 0) : pci->syspath && path_exists(pci->syspath, name);
 	free(name);
 	return r;
 }
@@ -106,7 +150,7 @@ char *mc_dev_kver_path(const struct mc_dev *d)
 	static const char attr[] = "migration_version";
 	const struct mc_dev *pci = mc_dev_pci(d);
 
-	if (d->udev && mc_dev_has(d, attr))
+	if (d->udev_ctx && mc_dev_has(d, attr))
 		return xasprintf("%s/%s", d->syspath, attr);
 	if (d->type && pci && pci != d && mc_type_has(d, attr))
 		return xasprintf("%s/mdev_supported_types/%s/%s", pci->syspath, d->type, attr);

@@ -23,10 +23,17 @@ struct mc_dev {
 	enum mc_kind kind;
 	char name[40];              /* 0000:3b:00.1, or the mdev UUID */
 	char *syspath;
-	struct udev_device *udev;   /* NULL for a creatable type (it reads through @parent) */
+	/* The libudev context @udev is made from, on the first attribute read
+	 * that needs it (device.c); NULL for a device that has no sysfs
+	 * directory of its own and reads through @parent (a creatable type). */
+	struct udev *udev_ctx;
+	struct udev_device *udev;   /* NULL until made (or when it could not be) */
+	int udev_err;               /* errno of a failed attempt to make @udev */
+	int bus_fd;                 /* with @udev_ctx: the fd of /sys/bus/<bus>/devices, which
+	                             * holds @name; existence checks are made relative to it */
 	struct mc_dev *parent;      /* mdev and creatable type: the PCI parent; VF: its PF, or NULL */
 	unsigned vendor, device, class;   /* PCI functions only */
-	char *driver;               /* bound driver, NULL when unbound */
+	char *driver;               /* bound driver, NULL when unbound (scan.c: the host's copy) */
 	char *type;                 /* mdev type directory name (i915-GVTg_V5_4) */
 	long available;             /* creatable type: available_instances, -1 unknown */
 	int err;                    /* errno of a read that failed while scanning, else 0 */
@@ -39,8 +46,10 @@ const char *mc_kind_name(enum mc_kind k);
 /* The PCI function behind @d: itself, or the parent of an mdev/creatable type. */
 const struct mc_dev *mc_dev_pci(const struct mc_dev *d);
 
-/* Attribute values with trailing newlines removed, or NULL with errno set
- * (ENOENT: no such attribute).  The strings live as long as the device. */
+/* Attribute values with trailing newlines removed, read through libudev, or
+ * NULL with errno set (ENOENT: no such attribute).  The strings live as long
+ * as the device.  The device's libudev object is made on the first read of
+ * an attribute that exists. */
 const char *mc_dev_attr(const struct mc_dev *d, const char *attr);
 /* An attribute of @d's mdev type directory (mdev or creatable type). */
 const char *mc_type_attr(const struct mc_dev *d, const char *attr);

@@ -3,6 +3,8 @@
  * module that claims each and whether it can migrate at all. */
 #include "config.h"
 
+#include <malloc.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +65,48 @@ static const struct mc_vendor *vf_module(const struct mc_host *h, const struct m
 	return NULL;
 }
 
+/* "vvvv:dddd" and the pci.ids name, one copy for each vendor:device (a host
+ * has few, and a table of thousands of rows stays small). */
+struct pci_id {
+	unsigned id;
+	char text[10];
+	char *name;
+};
+
+struct ids {
+	struct pci_id **e;
+	size_t n;
+};
+
+static const struct pci_id *pci_id(struct ids *c, unsigned vendor, unsigned device)
+{
+	unsigned id = vendor << 16 | device;
+	struct pci_id *e;
+	char buf[256];
+
+	for (size_t i = 0; i < c->n; i++)
+		if (c->e[i]->id == id)
+			return c->e[i];
+	e = xcalloc(1, sizeof(*e));
+	e->id = id;
+	snprintf(e->text, sizeof(e->text), "%04x:%04x", vendor, device);
+	e->name = mc_pci_name(vendor, device, buf, sizeof(buf)) && buf[0] ? xstrdup(buf) : NULL;
+	c->e = xrealloc(c->e, (c->n + 1) * sizeof(*c->e));
+	return c->e[c->n++] = e;
+}
+
+/* The first name lookup makes libpci read all of pci.ids, which costs as
+ * much as the scan of a few hundred devices: it is done meanwhile.  (An ID
+ * every pci.ids has, 8086:1237, so that libpci does not go on to hwdb.) */
+static void *load_names(void *unused)
+{
+	char buf[128];
+
+	(void)unused;
+	mc_pci_name(0x8086, 0x1237, buf, sizeof(buf));
+	return NULL;
+}
+
 int mc_cmd_list(const struct mc_opts *o)
 {
 	struct json_object *doc = NULL, *devs = NULL;
@@ -70,20 +114,27 @@ int mc_cmd_list(const struct mc_opts *o)
 	struct mc_host h;
 	const char **(*rows);
 	const char *(*cells)[ARRAY_SIZE(list_columns)];
-	char (*strs)[3][256];
-	bool *seen;
+	char **avail;
+	struct ids ids = { 0 };
+	bool *seen, loading;
+	pthread_t loader;
 	size_t n = 0;
 
 	mc_columns_select(&cols, list_columns, ARRAY_SIZE(list_columns),
 			  list_defaults, ARRAY_SIZE(list_defaults), o->output);
 	mc_pci_filters(o->slot, o->id);
+	/* One malloc arena: what pci.ids took is free for the table after. */
+	mallopt(M_ARENA_MAX, 1);
+	loading = pthread_create(&loader, NULL, load_names, NULL) == 0;
 	mc_host_init(&h);
 	mc_host_scan(&h, MC_SCAN_LIST);
+	if (loading)
+		pthread_join(loader, NULL);
 
 	seen = xcalloc((size_t)o->ndevices + 1, sizeof(*seen));
 	rows = xcalloc(h.ndevs + 1, sizeof(*rows));
 	cells = xcalloc(h.ndevs + 1, sizeof(*cells));
-	strs = xcalloc(h.ndevs + 1, sizeof(*strs));
+	avail = xcalloc(h.ndevs + 1, sizeof(*avail));
 	if (o->format == MC_FMT_JSON) {
 		doc = json_object_new_object();
 		devs = json_object_new_array();
@@ -126,21 +177,21 @@ int mc_cmd_list(const struct mc_opts *o)
 		} else {
 			mig = m->migratable(d, &why) ? "yes" : "no";
 		}
-		if (pci && !pci->err)
-			snprintf(strs[n][0], sizeof(strs[n][0]), "%04x:%04x", pci->vendor, pci->device);
-		if (pci && !pci->err && !mc_pci_name(pci->vendor, pci->device, strs[n][1], sizeof(strs[n][1])))
-			strs[n][1][0] = '\0';
 		if (d->kind == MC_KIND_PARENT && d->type && d->available >= 0)
-			snprintf(strs[n][2], sizeof(strs[n][2]), "%ld", d->available);
+			avail[n] = xasprintf("%ld", d->available);
 
 		cells[n][COL_DEVICE] = d->name;
 		cells[n][COL_KIND] = mc_kind_name(d->kind);
-		cells[n][COL_ID] = strs[n][0][0] ? strs[n][0] : NULL;
-		cells[n][COL_NAME] = strs[n][1][0] ? strs[n][1] : NULL;
+		if (pci && !pci->err) {
+			const struct pci_id *id = pci_id(&ids, pci->vendor, pci->device);
+
+			cells[n][COL_ID] = id->text;
+			cells[n][COL_NAME] = id->name;
+		}
 		cells[n][COL_DRIVER] = d->kind == MC_KIND_PARENT && d->type ? pci->driver : d->driver;
 		cells[n][COL_PARENT] = d->parent && !(d->kind == MC_KIND_PARENT) ? d->parent->name : NULL;
 		cells[n][COL_TYPE] = d->type;
-		cells[n][COL_AVAILABLE] = strs[n][2][0] ? strs[n][2] : NULL;
+		cells[n][COL_AVAILABLE] = avail[n];
 		cells[n][COL_MODULE] = m ? m->name : NULL;
 		cells[n][COL_MIGRATABLE] = mig;
 		cells[n][COL_WHY] = why;
@@ -166,6 +217,8 @@ int mc_cmd_list(const struct mc_opts *o)
 			mc_die("%s: %s", o->devices[k], mc_device_exists(o->devices[k])
 			       ? "neither an mdev, an mdev parent nor an SR-IOV function"
 			       : "no such device");
+	/* The names are copied: pci.ids is let go before the output is built. */
+	mc_pci_cleanup();
 	if (!o->quiet) {
 		if (doc) {
 			json_object_object_add(doc, "format", json_object_new_string("mig-check/1"));
@@ -181,8 +234,14 @@ int mc_cmd_list(const struct mc_opts *o)
 	free(seen);
 	free(rows);
 	free(cells);
-	free(strs);
+	for (size_t i = 0; i < n; i++)
+		free(avail[i]);
+	free(avail);
+	for (size_t i = 0; i < ids.n; i++) {
+		free(ids.e[i]->name);
+		free(ids.e[i]);
+	}
+	free(ids.e);
 	mc_host_free(&h);
-	mc_pci_cleanup();
 	return MC_EXIT_OK;
 }

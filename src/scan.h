@@ -15,6 +15,12 @@ struct mc_host {
 	struct udev *udev;
 	struct mc_dev **devs;     /* PCI functions by address, then mdevs, then creatable types */
 	size_t ndevs, alloc;
+	struct mc_dev **index;    /* PCI functions by name: open addressing */
+	size_t index_size, nindexed;
+	int pci_fd, mdev_fd;      /* /sys/bus/{pci,mdev}/devices, -1 until opened */
+	bool show_only;           /* --list: identities from uevents only (scan.c) */
+	char **drivers;           /* driver names, one copy each: the devices' point here */
+	size_t ndrivers;
 };
 
 enum mc_scan_what {
