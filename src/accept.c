@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "accept.h"
 #include "columns.h"
@@ -92,8 +93,28 @@ static void restriction_check(const struct restriction *r)
 	free(r->seen);
 }
 
-static void judge(const struct mc_record *rec, const struct mc_vendor *m,
-		  const struct mc_dev *cand, const struct mc_opts *o, struct mc_judgement *j)
+/* A candidate (or its parent) that vanished while it was read reads as if
+ * its attributes were absent; that must not pass for what the kernel shows
+ * (SPEC 4). */
+static bool vanished(const struct mc_dev *cand, struct mc_judgement *j)
+{
+	const struct mc_dev *gone = NULL;
+	int e;
+
+	if (cand->syspath && access(cand->syspath, F_OK) < 0)
+		gone = cand;
+	else if (cand->parent && cand->parent->syspath && access(cand->parent->syspath, F_OK) < 0)
+		gone = cand->parent;
+	if (!gone)
+		return false;
+	e = errno;
+	mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "device", NULL, strerror(e),
+		 "%s vanished while it was read: %s", gone->name, strerror(e));
+	return true;
+}
+
+void mc_accept_judge(const struct mc_record *rec, const struct mc_vendor *m,
+		     const struct mc_dev *cand, bool no_kernel_check, struct mc_judgement *j)
 {
 	struct mc_token local = { 0 };
 	struct mc_record *dst;
@@ -116,9 +137,9 @@ static void judge(const struct mc_record *rec, const struct mc_vendor *m,
 	dst = mc_token_add_record(&local, m->name, m->version);
 	if (m->encode(cand, MC_SIDE_DESTINATION, dst, why, sizeof(why)) < 0) {
 		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "device", NULL, NULL, "%s", why);
-	} else {
+	} else if (!vanished(cand, j)) {
 		m->compare(rec, dst, cand, j);
-		mc_kcheck(rec, m, cand, o->no_kernel_check, j);
+		mc_kcheck(rec, m, cand, no_kernel_check, j);
 	}
 	/* An action is advice only where it is all that stands in the way. */
 	if (j->verdict != MC_ACTIONABLE) {
@@ -312,7 +333,8 @@ int mc_cmd_accept(const struct mc_opts *o)
 	restriction_check(&restrict_to);
 
 	for (size_t i = 0; i < n; i++)
-		judge(&tok.records[c[i].record], mods[c[i].record], c[i].dev, o, &c[i].j);
+		mc_accept_judge(&tok.records[c[i].record], mods[c[i].record], c[i].dev,
+				o->no_kernel_check, &c[i].j);
 	mc_place(c, n, tok.nrecords, &place);
 
 	if (!o->quiet) {

@@ -20,7 +20,9 @@
  * dropped.  NULL with errno on failure (EFBIG: too long). */
 static char *read_kver(const char *path)
 {
-	char *buf = xmalloc(MC_MAX_VALUE + 2);
+	/* Room for the longest value, the newline sysfs adds to it, and one
+	 * byte more to tell a longer attribute. */
+	char *buf = xmalloc(MC_MAX_VALUE + 3);
 	size_t n = 0;
 	ssize_t r;
 	int fd;
@@ -28,9 +30,9 @@ static char *read_kver(const char *path)
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		goto fail;
-	while ((r = read(fd, buf + n, MC_MAX_VALUE + 1 - n)) > 0) {
+	while ((r = read(fd, buf + n, MC_MAX_VALUE + 2 - n)) > 0) {
 		n += (size_t)r;
-		if (n > MC_MAX_VALUE) {
+		if (n > MC_MAX_VALUE + 1) {
 			close(fd);
 			errno = EFBIG;
 			goto fail;
@@ -46,6 +48,10 @@ static char *read_kver(const char *path)
 	close(fd);
 	while (n && buf[n - 1] == '\n')
 		n--;
+	if (n > MC_MAX_VALUE) {
+		errno = EFBIG;
+		goto fail;
+	}
 	buf[n] = '\0';
 	if (strlen(buf) != n) {
 		errno = EINVAL;   /* a NUL byte: not a string a token can carry */
@@ -109,6 +115,10 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 		free(kver);
 		free(kpath);
 	}
+	/* Had it vanished, its attributes would have read as absent and been
+	 * left out of the token as if the kernel had none. */
+	if (access(d->syspath, F_OK) < 0)
+		mc_die("%s: vanished while it was read: %s", name, strerror(errno));
 	if (jrecs) {
 		struct json_object *jr = mc_json_record(rec);
 

@@ -35,6 +35,18 @@ static bool is_gvt_type(const char *type)
 	return *p == '\0';
 }
 
+/* 8-4-4-4-12 hex digits: what mdevctl and the kernel take as an mdev UUID. */
+static bool is_uuid(const char *s)
+{
+	for (int i = 0; i < 36; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
+			return false;
+	}
+	return s[36] == '\0';
+}
+
 static bool gvt_wants_pci(unsigned vendor, unsigned device, unsigned class)
 {
 	return vendor == 0x8086 && (class >> 16) == 0x03;
@@ -226,6 +238,12 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 		if (!s) {
 			mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "uuid", NULL, NULL,
 				 "the token carries no mdev UUID to create");
+			return;
+		}
+		/* The token is not trusted: no action creates what is no UUID. */
+		if (!is_uuid(s)) {
+			mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "uuid", s, NULL,
+				 "the token's uuid is not an mdev UUID");
 			return;
 		}
 		if (!mc_verdict_usable(j->verdict))
