@@ -50,6 +50,14 @@ void mc_columns_select(struct mc_columns *c, const struct mc_colinfo *infos, siz
 		mc_die("--output: no column named");
 }
 
+bool mc_columns_has(const struct mc_columns *c, int id)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->ids[i] == id)
+			return true;
+	return false;
+}
+
 void mc_columns_help(FILE *out, const char *title, const struct mc_colinfo *infos, size_t ninfos)
 {
 	fprintf(out, "%s\n", title);

@@ -29,6 +29,9 @@ struct mc_columns {
 void mc_columns_select(struct mc_columns *c, const struct mc_colinfo *infos, size_t ninfos,
 		       const int *defaults, size_t ndefaults, const char *list);
 
+/* Is column @id among those selected? */
+bool mc_columns_has(const struct mc_columns *c, int id);
+
 void mc_columns_help(FILE *out, const char *title, const struct mc_colinfo *infos, size_t ninfos);
 
 /* Print rows of cells (each row an array indexed by column id) as the

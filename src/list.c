@@ -65,7 +65,7 @@ static const struct mc_vendor *vf_module(const struct mc_host *h, const struct m
 	return NULL;
 }
 
-/* "vvvv:dddd" and the pci.ids name, one copy for each vendor:device (a host
+/* "vvvv:dddd" and the pci.ids name (when shown), one copy for each vendor:device (a host
  * has few, and a table of thousands of rows stays small). */
 struct pci_id {
 	unsigned id;
@@ -78,7 +78,7 @@ struct ids {
 	size_t n;
 };
 
-static const struct pci_id *pci_id(struct ids *c, unsigned vendor, unsigned device)
+static const struct pci_id *pci_id(struct ids *c, unsigned vendor, unsigned device, bool name)
 {
 	unsigned id = vendor << 16 | device;
 	struct pci_id *e;
@@ -90,7 +90,8 @@ static const struct pci_id *pci_id(struct ids *c, unsigned vendor, unsigned devi
 	e = xcalloc(1, sizeof(*e));
 	e->id = id;
 	snprintf(e->text, sizeof(e->text), "%04x:%04x", vendor, device);
-	e->name = mc_pci_name(vendor, device, buf, sizeof(buf)) && buf[0] ? xstrdup(buf) : NULL;
+	if (name && mc_pci_name(vendor, device, buf, sizeof(buf)) && buf[0])
+		e->name = xstrdup(buf);
 	c->e = xrealloc(c->e, (c->n + 1) * sizeof(*c->e));
 	return c->e[c->n++] = e;
 }
@@ -116,7 +117,7 @@ int mc_cmd_list(const struct mc_opts *o)
 	const char *(*cells)[ARRAY_SIZE(list_columns)];
 	char **avail;
 	struct ids ids = { 0 };
-	bool *seen, loading;
+	bool *seen, names, loading = false;
 	pthread_t loader;
 	size_t n = 0;
 
@@ -125,7 +126,10 @@ int mc_cmd_list(const struct mc_opts *o)
 	mc_pci_filters(o->slot, o->id);
 	/* One malloc arena: what pci.ids took is free for the table after. */
 	mallopt(M_ARENA_MAX, 1);
-	loading = pthread_create(&loader, NULL, load_names, NULL) == 0;
+	/* JSON carries every column; a table only those asked for. */
+	names = o->format == MC_FMT_JSON || mc_columns_has(&cols, COL_NAME);
+	if (names)
+		loading = pthread_create(&loader, NULL, load_names, NULL) == 0;
 	mc_host_init(&h);
 	mc_host_scan(&h, MC_SCAN_LIST);
 	if (loading)
@@ -183,7 +187,7 @@ int mc_cmd_list(const struct mc_opts *o)
 		cells[n][COL_DEVICE] = d->name;
 		cells[n][COL_KIND] = mc_kind_name(d->kind);
 		if (pci && !pci->err) {
-			const struct pci_id *id = pci_id(&ids, pci->vendor, pci->device);
+			const struct pci_id *id = pci_id(&ids, pci->vendor, pci->device, names);
 
 			cells[n][COL_ID] = id->text;
 			cells[n][COL_NAME] = id->name;

@@ -10,7 +10,9 @@
  *    mdev_supported_types and sriov_totalvfs entries, its sysfs path from its
  *    bus link;
  *  - an mdev is known by its bus link (path and parent), its mdev_type link
- *    and its driver link.
+ *    and its driver link;
+ *  - an mdev parent's types by its mdev_supported_types directory, and each
+ *    type's available_instances, read directly.
  * libudev device objects are made only to read attributes (device.c), when
  * first needed: none for a VF whose attributes no module reads, one for each
  * PF or mdev parent whose attributes are read for all its VFs, mdevs and
@@ -30,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <libudev.h>
 
 #include "scan.h"
@@ -418,18 +421,28 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Directory entries but dot files, sorted, so output does not depend on
- * the order the file system returns them in. */
-static char **list_dir(const char *dir, size_t *count)
+/* Directory entries but dot files of @name under @dirfd, sorted, so that
+ * output does not depend on the order the file system returns them in.
+ * NULL with errno set. */
+static char **list_dir_at(int dirfd, const char *name, size_t *count)
 {
 	char **names = NULL;
 	size_t n = 0, alloc = 0;
 	struct dirent *e;
 	DIR *dp;
+	int fd;
 
-	dp = opendir(dir);
-	if (!dp)
+	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
 		return NULL;
+	dp = fdopendir(fd);
+	if (!dp) {
+		int err = errno;
+
+		close(fd);
+		errno = err;
+		return NULL;
+	}
 	while ((e = readdir(dp))) {
 		if (e->d_name[0] == '.')
 			continue;
@@ -445,13 +458,56 @@ static char **list_dir(const char *dir, size_t *count)
 	return names ? names : xcalloc(1, sizeof(*names));
 }
 
+/* A one-line attribute @path under @dirfd into @buf, its trailing newline
+ * dropped as libudev drops it: a type's available_instances is read for
+ * every type of every parent, and needs no libudev object of the parent.
+ * false with errno set; EOVERFLOW when it does not fit. */
+static bool read_attr_at(int dirfd, const char *path, char *buf, size_t len)
+{
+	struct stat st;
+	ssize_t n;
+	int fd, e;
+
+	fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	/* As libudev: a file its owner may not read is no readable attribute,
+	 * even to root, who could open it. */
+	e = fstat(fd, &st) < 0 ? errno : !(st.st_mode & S_IRUSR) ? EPERM : 0;
+	if (e) {
+		close(fd);
+		errno = e;
+		return false;
+	}
+	errno = 0;
+	n = read(fd, buf, len);
+	e = errno;
+	close(fd);
+	if (n < 0) {
+		errno = e ? e : EIO;
+		return false;
+	}
+	if ((size_t)n == len) {
+		errno = EOVERFLOW;
+		return false;
+	}
+	if (memchr(buf, '\0', (size_t)n)) {
+		errno = EINVAL;
+		return false;
+	}
+	while (n > 0 && buf[n - 1] == '\n')
+		n--;
+	buf[n] = '\0';
+	return true;
+}
+
 static void add_types(struct mc_host *h, struct mc_dev *parent)
 {
-	char *dir = xasprintf("%s/mdev_supported_types", parent->syspath);
+	char *dir = xasprintf("%s/mdev_supported_types", parent->name);
 	char **types;
 	size_t n;
 
-	types = list_dir(dir, &n);
+	types = list_dir_at(parent->bus_fd, dir, &n);
 	if (!types) {
 		dev_fail(parent, "mdev_supported_types", errno);
 		free(dir);
@@ -459,17 +515,19 @@ static void add_types(struct mc_host *h, struct mc_dev *parent)
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct mc_dev *t = host_add(h);
+		char path[PATH_MAX], v[32];
 		unsigned long avail;
-		const char *v;
 
 		t->kind = MC_KIND_PARENT;
 		snprintf(t->name, sizeof(t->name), "%s", parent->name);
-		t->syspath = xasprintf("%s/%s", dir, types[i]);
+		t->syspath = xasprintf("%s/mdev_supported_types/%s", parent->syspath, types[i]);
 		t->parent = parent;
 		t->type = types[i];
 		t->available = -1;
-		v = mc_type_attr(t, "available_instances");
-		if (!v)
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s/available_instances", dir,
+				     types[i]) >= sizeof(path))
+			dev_fail(t, "available_instances", ENAMETOOLONG);
+		else if (!read_attr_at(parent->bus_fd, path, v, sizeof(v)))
 			dev_fail(t, "available_instances", errno);
 		else if (!mc_parse_ulong(v, LONG_MAX, &avail))
 			dev_fail(t, "available_instances", EINVAL);

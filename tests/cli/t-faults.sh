@@ -43,6 +43,21 @@ mc_sh gvt-dst-free.umockdev "--accept, V5_4 available_instances 'lots'" '
 expect_rc 2
 expect_jq "$V54 | .verdict" unknown
 
+# longer than any count: not cut to a number that fits
+mc_sh gvt-dst-free.umockdev "--accept, V5_4 available_instances of 40 digits" '
+	printf "%040d\n" 1 >'"$TYPES"'/i915-GVTg_V5_4/available_instances
+	exec "$MIG_CHECK" --accept "$1" -J' "$TOKEN"
+expect_rc 2
+expect_jq "$V54 | .verdict" unknown
+expect_jq "$V58 | .verdict" incompatible
+
+mc_sh gvt-dst-free.umockdev "--list, V5_4 available_instances mode 000" '
+	chmod 000 '"$TYPES"'/i915-GVTg_V5_4/available_instances
+	exec "$MIG_CHECK" --list -J' "$TOKEN"
+expect_rc 0
+expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_4")][0] | [.available, .migratable] | @json' '[null,"unknown"]'
+expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_8")][0].available' 7
+
 # --- destination: a type without description (driver has no show_description) ----------
 mc_sh gvt-dst-free.umockdev "--accept, V5_4 without description" '
 	rm '"$TYPES"'/i915-GVTg_V5_4/description
