@@ -60,9 +60,7 @@ struct json_object *mc_json_record(const struct mc_record *rec)
 
 void mc_json_print(struct json_object *doc)
 {
-	puts(json_object_to_json_string_ext(doc, JSON_C_TO_STRING_PRETTY |
-					    JSON_C_TO_STRING_SPACED |
-					    JSON_C_TO_STRING_NOSLASHESCAPE));
+	puts(json_object_to_json_string_ext(doc, MC_JSON_FLAGS));
 	json_object_put(doc);
 }
 

@@ -17,7 +17,11 @@ void mc_token_from_arg(const char *arg, struct mc_token *tok);
 /* {"module": "...", "fields": {"key": "value", ...}} */
 struct json_object *mc_json_record(const struct mc_record *rec);
 
-/* Print a JSON document on stdout. */
+/* How every JSON document is printed: indented by two, "key": value. */
+#define MC_JSON_FLAGS (JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | \
+		       JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/* Print a JSON document on stdout, and free it. */
 void mc_json_print(struct json_object *doc);
 
 int mc_cmd_decode(const struct mc_opts *o);

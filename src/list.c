@@ -56,6 +56,14 @@ static bool listed(const struct mc_dev *d)
 	return !(d->kind == MC_KIND_PARENT && !d->type && !d->err);
 }
 
+/* Rows come as SPEC 2 names them: mdevs, then mdev parents with their
+ * types, then SR-IOV PFs and VFs; each group in the scan's order (mdevs by
+ * sysfs path, the rest by PCI address). */
+static size_t list_group(const struct mc_dev *d)
+{
+	return d->kind == MC_KIND_MDEV ? 0 : d->kind == MC_KIND_PARENT ? 1 : 2;
+}
+
 /* The module that claims a PF's VFs: the PF belongs to it too. */
 static const struct mc_vendor *vf_module(const struct mc_host *h, const struct mc_dev *pf)
 {
@@ -108,9 +116,40 @@ static void *load_names(void *unused)
 	return NULL;
 }
 
+/* The document mc_json_print() would print, one device object at a time:
+ * a host of thousands of functions is listed in the memory of one. */
+static void print_json(const char *const (*cells)[ARRAY_SIZE(list_columns)], size_t n)
+{
+	fputs("{\n  \"format\": \"mig-check/1\",\n  \"devices\": [\n", stdout);
+	for (size_t r = 0; r < n; r++) {
+		struct json_object *jd = json_object_new_object();
+		const char *text;
+
+		for (size_t c = 0; c < ARRAY_SIZE(list_columns); c++) {
+			char key[32];
+			size_t k;
+
+			for (k = 0; list_columns[c].name[k] && k < sizeof(key) - 1; k++)
+				key[k] = (char)(list_columns[c].name[k] | 0x20);
+			key[k] = '\0';
+			json_object_object_add(jd, key, cells[r][c] ? json_object_new_string(cells[r][c]) : NULL);
+		}
+		text = json_object_to_json_string_ext(jd, MC_JSON_FLAGS);
+		/* Nested two levels deep: each line indented by four. */
+		fputs("    ", stdout);
+		for (const char *p = text; *p; p++) {
+			putchar(*p);
+			if (*p == '\n')
+				fputs("    ", stdout);
+		}
+		fputs(r + 1 < n ? ",\n" : "\n", stdout);
+		json_object_put(jd);
+	}
+	fputs("  ]\n}\n", stdout);
+}
+
 int mc_cmd_list(const struct mc_opts *o)
 {
-	struct json_object *doc = NULL, *devs = NULL;
 	struct mc_columns cols;
 	struct mc_host h;
 	const char **(*rows);
@@ -139,17 +178,13 @@ int mc_cmd_list(const struct mc_opts *o)
 	rows = xcalloc(h.ndevs + 1, sizeof(*rows));
 	cells = xcalloc(h.ndevs + 1, sizeof(*cells));
 	avail = xcalloc(h.ndevs + 1, sizeof(*avail));
-	if (o->format == MC_FMT_JSON) {
-		doc = json_object_new_object();
-		devs = json_object_new_array();
-	}
-	for (size_t i = 0; i < h.ndevs; i++) {
-		const struct mc_dev *d = h.devs[i], *pci = mc_dev_pci(d);
+	for (size_t at = 0; at < 3 * h.ndevs; at++) {
+		const struct mc_dev *d = h.devs[at % h.ndevs], *pci = mc_dev_pci(d);
 		const struct mc_vendor *m;
 		const char *why = NULL, *mig;
 		bool want = o->ndevices == 0;
 
-		if (!listed(d) || !mc_pci_match(d))
+		if (list_group(d) != at / h.ndevs || !listed(d) || !mc_pci_match(d))
 			continue;
 		for (int k = 0; k < o->ndevices; k++) {
 			char name[40];
@@ -200,20 +235,6 @@ int mc_cmd_list(const struct mc_opts *o)
 		cells[n][COL_MIGRATABLE] = mig;
 		cells[n][COL_WHY] = why;
 		rows[n] = cells[n];
-		if (devs) {
-			struct json_object *jd = json_object_new_object();
-
-			for (size_t c = 0; c < ARRAY_SIZE(list_columns); c++) {
-				char key[32];
-				size_t k;
-
-				for (k = 0; list_columns[c].name[k] && k < sizeof(key) - 1; k++)
-					key[k] = (char)(list_columns[c].name[k] | 0x20);
-				key[k] = '\0';
-				json_object_object_add(jd, key, cells[n][c] ? json_object_new_string(cells[n][c]) : NULL);
-			}
-			json_object_array_add(devs, jd);
-		}
 		n++;
 	}
 	for (int k = 0; k < o->ndevices; k++)
@@ -223,18 +244,12 @@ int mc_cmd_list(const struct mc_opts *o)
 			       : "no such device");
 	/* The names are copied: pci.ids is let go before the output is built. */
 	mc_pci_cleanup();
-	if (!o->quiet) {
-		if (doc) {
-			json_object_object_add(doc, "format", json_object_new_string("mig-check/1"));
-			json_object_object_add(doc, "devices", devs);
-			mc_json_print(doc);
-			doc = NULL;
-		} else {
-			mc_columns_print(o, &cols, (const char *const *const *)rows, n);
-		}
-	}
-	if (doc)
-		json_object_put(doc);
+	if (o->quiet)
+		;
+	else if (o->format == MC_FMT_JSON)
+		print_json(cells, n);
+	else
+		mc_columns_print(o, &cols, (const char *const *const *)rows, n);
 	free(seen);
 	free(rows);
 	free(cells);

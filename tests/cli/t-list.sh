@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# --list: which rows, in which order, restricted how (SPEC 2, 8).
+. "$TESTLIB"
+
+# expect_stdout TEXT: stdout is exactly TEXT (and a final newline).
+expect_stdout() {
+	compare "stdout" "$1" "$(cat "$OUT")"
+}
+
+COLS=DEVICE,KIND,ID,DRIVER,PARENT,TYPE,AVAILABLE,MODULE,MIGRATABLE,WHY
+
+# --- every row, in SPEC order: mdevs, parents' types, PFs and VFs ----------------
+mc mixed-src.umockdev --list -r -o $COLS
+expect_rc 0
+expect_stderr_empty
+expect_stdout "DEVICE KIND ID DRIVER PARENT TYPE AVAILABLE MODULE MIGRATABLE WHY
+$SRC_UUID mdev 8086:591d intel_vgpu_mdev 0000:00:02.0 i915-GVTg_V5_4  i915-gvt yes 
+0000:00:02.0 parent 8086:591d i915  i915-GVTg_V5_1 1 i915-gvt yes 
+0000:00:02.0 parent 8086:591d i915  i915-GVTg_V5_2 2 i915-gvt yes 
+0000:00:02.0 parent 8086:591d i915  i915-GVTg_V5_4 4 i915-gvt yes 
+0000:00:02.0 parent 8086:591d i915  i915-GVTg_V5_8 5 i915-gvt yes 
+0000:6b:00.0 pf 8086:4940 4xxx    qat no a\\x20PF\\x20is\\x20not\\x20assigned\\x20to\\x20a\\x20VM;\\x20its\\x20VFs\\x20are
+0000:6b:00.1 vf 8086:4941 qat_vfio_pci 0000:6b:00.0   qat yes 
+0000:6b:00.2 vf 8086:4941 vfio-pci 0000:6b:00.0   qat no not\\x20bound\\x20to\\x20qat_vfio_pci"
+
+# The same rows as JSON, in the same order, every column a key.
+mc mixed-src.umockdev --list -J
+expect_rc 0
+expect_jq '[.devices[] | .device + "/" + .kind + "/" + (.type // "")] | join(" ")' \
+	"$SRC_UUID/mdev/i915-GVTg_V5_4 0000:00:02.0/parent/i915-GVTg_V5_1 0000:00:02.0/parent/i915-GVTg_V5_2 0000:00:02.0/parent/i915-GVTg_V5_4 0000:00:02.0/parent/i915-GVTg_V5_8 0000:6b:00.0/pf/ 0000:6b:00.1/vf/ 0000:6b:00.2/vf/" \
+	"rows in SPEC order"
+expect_jq '[.devices[] | keys | join(",")] | unique | join(" ")' \
+	"available,device,driver,id,kind,migratable,module,name,parent,type,why"
+expect_jq '.devices[1].name' "Intel Corporation HD Graphics P630" "NAME from the PCI ID database"
+expect_jq '[.devices[] | select(.kind == "parent") | .available] | join(",")' "1,2,4,5" \
+	"available as the string the kernel shows"
+expect_jq '.devices[5].why' "a PF is not assigned to a VM; its VFs are"
+
+# The table's NAME column, from the PCI ID database.
+mc mixed-src.umockdev --list -o DEVICE,NAME -n 0000:6b:00.0
+expect_rc 0
+expect_stdout_line '0000:6b:00\.0 +Intel Corporation .*QAT.*'
+
+# Several mdevs on one parent: mdevs by path, then the parent's types by name.
+MULTI_ROWS="83b8f4f2-509f-382f-3c1e-e6bfe0fa1001 mdev i915-GVTg_V5_4
+83b8f4f2-509f-382f-3c1e-e6bfe0fa1002 mdev i915-GVTg_V5_4
+83b8f4f2-509f-382f-3c1e-e6bfe0fa1003 mdev i915-GVTg_V5_8
+0000:00:02.0 parent i915-GVTg_V5_1
+0000:00:02.0 parent i915-GVTg_V5_2
+0000:00:02.0 parent i915-GVTg_V5_4
+0000:00:02.0 parent i915-GVTg_V5_8"
+mc gvt-src-multi.umockdev --list -r -n -o DEVICE,KIND,TYPE
+expect_rc 0
+expect_stdout "$MULTI_ROWS"
+
+# --- DEVICE arguments restrict the rows ----------------------------------------
+mc gvt-src-multi.umockdev --list -r -n -o DEVICE,KIND,TYPE 0000:00:02.0
+expect_rc 0
+expect_stdout "$MULTI_ROWS" "a parent: its types and its mdevs"
+
+mc gvt-src-multi.umockdev --list -r -n -o DEVICE,KIND,TYPE 83b8f4f2-509f-382f-3c1e-e6bfe0fa1003
+expect_rc 0
+expect_stdout "83b8f4f2-509f-382f-3c1e-e6bfe0fa1003 mdev i915-GVTg_V5_8"
+
+mc gvt-src-multi.umockdev --list -r -n -o DEVICE /sys/bus/mdev/devices/83B8F4F2-509F-382F-3C1E-E6BFE0FA1002/
+expect_rc 0
+expect_stdout "83b8f4f2-509f-382f-3c1e-e6bfe0fa1002" "a sysfs path, upper case, trailing slash"
+
+mc mixed-src.umockdev --list -r -n -o DEVICE,KIND 6b:00.2 0000:6b:00.0
+expect_rc 0
+expect_stdout "0000:6b:00.0 pf
+0000:6b:00.2 vf" "short and full addresses; rows in list order, not argument order"
+
+mc mixed-src.umockdev --list -J 0000:6b:00.1
+expect_rc 0
+expect_jq '[.devices[].device] | join(" ")' 0000:6b:00.1
+
+# -s and -d restrict as lspci's do.
+mc mixed-src.umockdev --list -r -n -o DEVICE,KIND -d 8086:4941
+expect_rc 0
+expect_stdout "0000:6b:00.1 vf
+0000:6b:00.2 vf"
+mc mixed-src.umockdev --list -r -n -o DEVICE,KIND,TYPE -s 00:02.0 -d ::0300
+expect_rc 0
+expect_stdout "$SRC_UUID mdev i915-GVTg_V5_4
+0000:00:02.0 parent i915-GVTg_V5_1
+0000:00:02.0 parent i915-GVTg_V5_2
+0000:00:02.0 parent i915-GVTg_V5_4
+0000:00:02.0 parent i915-GVTg_V5_8"
+mc mixed-src.umockdev --list -d 1af4:
+expect_rc 0
+expect_stdout_empty "no row, and no header (as libsmartcols prints an empty table)"
+
+# --- DEVICE arguments that name no row: one line, status 2, no output -------------
+mc nvme-src.umockdev --list -J 0000:99:00.0
+expect_trouble "^mig-check: 0000:99:00\.0: no such device$"
+mc nvme-src.umockdev --list 00:1c.0
+expect_trouble "^mig-check: 00:1c\.0: neither an mdev, an mdev parent nor an SR-IOV function$"
+mc nvme-src.umockdev --list 0000:3b:00.1 junk
+expect_trouble "^mig-check: junk: not a PCI address, mdev UUID or sysfs path of one$"
+mc gvt-src.umockdev --list 83b8f4f2-509f-382f-3c1e-e6bfe0fa1009
+expect_trouble "^mig-check: 83b8f4f2-509f-382f-3c1e-e6bfe0fa1009: no such device$"
+
+# --- a host with nothing to list --------------------------------------------------
+mc_sh gvt-src.umockdev "--list on a host without PCI or mdev bus" '
+	rm -rf "$UMOCKDEV_DIR/sys/bus/pci" "$UMOCKDEV_DIR/sys/bus/mdev"
+	exec "$MIG_CHECK" --list -J'
+expect_rc 0
+expect_jq '.devices | length' 0
+expect_stderr_empty
+
+finish
