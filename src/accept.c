@@ -93,18 +93,29 @@ static void restriction_check(const struct restriction *r)
 	free(r->seen);
 }
 
+/* Does @path lie inside the directory @dir? */
+static bool path_within(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return !strncmp(path, dir, n) && path[n] == '/';
+}
+
 /* A candidate (or its parent) that vanished while it was read reads as if
  * its attributes were absent; that must not pass for what the kernel shows
- * (SPEC 4). */
+ * (SPEC 4).  An mdev or a type lives inside its parent's directory: that it
+ * is still there says the parent is. */
 static bool vanished(const struct mc_dev *cand, struct mc_judgement *j)
 {
-	const struct mc_dev *gone = NULL;
+	const struct mc_dev *gone = NULL, *parent = cand->parent;
 	int e;
 
 	if (cand->syspath && access(cand->syspath, F_OK) < 0)
 		gone = cand;
-	else if (cand->parent && cand->parent->syspath && access(cand->parent->syspath, F_OK) < 0)
-		gone = cand->parent;
+	else if (parent && parent->syspath &&
+		 !(cand->syspath && path_within(cand->syspath, parent->syspath)) &&
+		 access(parent->syspath, F_OK) < 0)
+		gone = parent;
 	if (!gone)
 		return false;
 	e = errno;
