@@ -154,7 +154,7 @@ int mc_cmd_list(const struct mc_opts *o)
 	struct mc_host h;
 	const char **(*rows);
 	const char *(*cells)[ARRAY_SIZE(list_columns)];
-	char **avail;
+	char **avail, **errs;
 	struct ids ids = { 0 };
 	bool *seen, names, loading = false;
 	pthread_t loader;
@@ -178,6 +178,7 @@ int mc_cmd_list(const struct mc_opts *o)
 	rows = xcalloc(h.ndevs + 1, sizeof(*rows));
 	cells = xcalloc(h.ndevs + 1, sizeof(*cells));
 	avail = xcalloc(h.ndevs + 1, sizeof(*avail));
+	errs = xcalloc(h.ndevs + 1, sizeof(*errs));
 	for (size_t at = 0; at < 3 * h.ndevs; at++) {
 		const struct mc_dev *d = h.devs[at % h.ndevs], *pci = mc_dev_pci(d);
 		const struct mc_vendor *m;
@@ -209,7 +210,7 @@ int mc_cmd_list(const struct mc_opts *o)
 			why = "a PF is not assigned to a VM; its VFs are";
 		} else if (d->err) {
 			mig = "unknown";
-			why = d->err_attr;
+			why = errs[n] = xasprintf("cannot read %s: %s", d->err_attr, strerror(d->err));
 		} else if (!m || !m->migratable) {
 			mig = "no";
 			why = "no built-in module claims it";
@@ -253,9 +254,12 @@ int mc_cmd_list(const struct mc_opts *o)
 	free(seen);
 	free(rows);
 	free(cells);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(avail[i]);
+		free(errs[i]);
+	}
 	free(avail);
+	free(errs);
 	for (size_t i = 0; i < ids.n; i++) {
 		free(ids.e[i]->name);
 		free(ids.e[i]);

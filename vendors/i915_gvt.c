@@ -58,9 +58,18 @@ static bool gvt_claims(const struct mc_dev *d)
 	return d->kind == MC_KIND_MDEV && is_gvt_type(d->type);
 }
 
+/* Also a device whose type could not be read, on a GPU that GVT-g could
+ * drive: judged unknown, where leaving it out would say "no candidate". */
 static bool gvt_offers(const struct mc_dev *d)
 {
-	return (d->kind == MC_KIND_MDEV || d->kind == MC_KIND_PARENT) && is_gvt_type(d->type);
+	const struct mc_dev *pci = mc_dev_pci(d);
+
+	if (d->kind != MC_KIND_MDEV && d->kind != MC_KIND_PARENT)
+		return false;
+	if (is_gvt_type(d->type))
+		return true;
+	return !d->type && d->err && pci &&
+	       gvt_wants_pci(pci->vendor, pci->device, pci->class);
 }
 
 static const struct {

@@ -58,6 +58,34 @@ expect_rc 0
 expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_4")][0] | [.available, .migratable] | @json' '[null,"unknown"]'
 expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_8")][0].available' 7
 
+# --- destination: the GPU's types cannot be listed, an mdev's type cannot be read ---
+# The GPU may offer a type that fits: unknown, never "no candidate".
+mc_sh gvt-dst-free.umockdev "--accept as nobody, mdev_supported_types mode 000" '
+	chmod -R a+rX "$UMOCKDEV_DIR"
+	chmod 000 '"$TYPES"'
+	exec $AS_NOBODY "$MIG_CHECK" --accept "$1" --no-kernel-check -J' "$TOKEN"
+expect_rc 2
+expect_jq '.verdict' unknown
+expect_jq '[.candidates[] | .device + " " + .kind + " " + .verdict] | join(",")' "0000:00:02.0 parent unknown"
+expect_jq "[.candidates[0].reasons[] | select(.rule | test(\"mdev_supported_types.*($ERRNO)\"))] | length" 1
+
+mc_sh gvt-dst-free.umockdev "--list as nobody, mdev_supported_types mode 000" '
+	chmod -R a+rX "$UMOCKDEV_DIR"
+	chmod 000 '"$TYPES"'
+	exec $AS_NOBODY "$MIG_CHECK" --list -J'
+expect_rc 0
+expect_jq '[.devices[] | [.device, .kind, .module, .migratable] | join(" ")] | join(",")' \
+	"0000:00:02.0 parent i915-gvt unknown" "the bare parent is listed"
+expect_jq '.devices[0].why | test("^cannot read mdev_supported_types: ('"$ERRNO"')$")' true
+
+mc_sh gvt-dst-identical.umockdev "--accept, the existing mdev has no mdev_type link" '
+	rm "$UMOCKDEV_DIR"/sys/bus/mdev/devices/*/mdev_type
+	exec "$MIG_CHECK" --accept "$1" --no-kernel-check -J' "$TOKEN"
+expect_rc 0 "(a creatable type still fits)"
+expect_jq '[.candidates[] | select(.kind == "mdev") | .verdict] | join(",")' unknown
+expect_jq '[.candidates[] | select(.kind == "mdev") | .reasons[0].rule] | join(",")' \
+	"cannot read mdev_type: No such file or directory"
+
 # --- destination: a type without description (driver has no show_description) ----------
 mc_sh gvt-dst-free.umockdev "--accept, V5_4 without description" '
 	rm '"$TYPES"'/i915-GVTg_V5_4/description

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "device.h"
@@ -776,6 +777,40 @@ static void test_offers_available(void **state)
 	assert_true(m->offers(&type));
 }
 
+/* A parent whose types, or an mdev whose type, could not be read, on an
+ * Intel display controller: offered, so that it is judged unknown rather
+ * than left out ("no candidate" would be a guess). */
+static void test_unreadable_type_offered(void **state)
+{
+	const struct mc_vendor *m = mc_vendor_find("i915-gvt");
+	struct mc_dev gpu = { .kind = MC_KIND_PARENT, .name = PARENT_BDF, .available = -1,
+			      .vendor = 0x8086, .device = 0x591d, .class = 0x030000,
+			      .err = EACCES };
+	struct mc_dev mdev = { .kind = MC_KIND_MDEV, .name = UUID_A, .available = -1,
+			       .parent = &gpu, .err = ENOENT };
+
+	(void)state;
+	assert_non_null(m);
+	assert_true(m->offers(&gpu));
+	assert_false(m->claims(&gpu));
+	gpu.err = 0;
+	assert_true(m->offers(&mdev));
+	assert_false(m->claims(&mdev));
+	/* Read without trouble, no type is no GVT-g device. */
+	mdev.err = 0;
+	assert_false(m->offers(&mdev));
+	assert_false(m->offers(&gpu));
+	/* Not a GPU GVT-g drives. */
+	mdev.err = gpu.err = ENOENT;
+	gpu.vendor = 0x10de;
+	assert_false(m->offers(&gpu));
+	assert_false(m->offers(&mdev));
+	gpu.vendor = 0x8086;
+	gpu.class = 0x020000;
+	assert_false(m->offers(&gpu));
+	assert_false(m->offers(&mdev));
+}
+
 static void test_other_kinds_not_offered(void **state)
 {
 	static char t[] = "i915-GVTg_V5_4";
@@ -990,6 +1025,7 @@ int main(void)
 		T(test_incompatible_creatable),
 		cmocka_unit_test(test_claims_offers),
 		cmocka_unit_test(test_offers_available),
+		cmocka_unit_test(test_unreadable_type_offered),
 		cmocka_unit_test(test_other_kinds_not_offered),
 		cmocka_unit_test(test_wants_pci),
 		cmocka_unit_test(test_judge_precedence_pairs),
