@@ -65,8 +65,7 @@ void mc_columns_help(FILE *out, const char *title, const struct mc_colinfo *info
 		fprintf(out, " %12s  %s\n", infos[i].name, infos[i].help);
 }
 
-void mc_columns_print(const struct mc_opts *o, const struct mc_columns *c,
-		      const char *const *const *rows, size_t nrows)
+struct libscols_table *mc_columns_table(const struct mc_opts *o, const struct mc_columns *c)
 {
 	struct libscols_table *tb = scols_new_table();
 
@@ -81,18 +80,30 @@ void mc_columns_print(const struct mc_opts *o, const struct mc_columns *c,
 		if (!scols_table_new_column(tb, ci->name, ci->whint, ci->flags))
 			mc_die("libsmartcols: cannot add column %s", ci->name);
 	}
-	for (size_t r = 0; r < nrows; r++) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+	return tb;
+}
 
-		if (!ln)
-			mc_die("libsmartcols: cannot add a line");
-		for (size_t i = 0; i < c->n; i++) {
-			const char *v = rows[r][c->ids[i]];
+void mc_columns_add(struct libscols_table *tb, const struct mc_columns *c, const char *const *row)
+{
+	struct libscols_line *ln = scols_table_new_line(tb, NULL);
 
-			if (v && scols_line_set_data(ln, i, v))
-				mc_die("libsmartcols: cannot set a cell");
-		}
+	if (!ln)
+		mc_die("libsmartcols: cannot add a line");
+	for (size_t i = 0; i < c->n; i++) {
+		const char *v = row[c->ids[i]];
+
+		if (v && scols_line_set_data(ln, i, v))
+			mc_die("libsmartcols: cannot set a cell");
 	}
+}
+
+void mc_columns_print(const struct mc_opts *o, const struct mc_columns *c,
+		      const char *const *const *rows, size_t nrows)
+{
+	struct libscols_table *tb = mc_columns_table(o, c);
+
+	for (size_t r = 0; r < nrows; r++)
+		mc_columns_add(tb, c, rows[r]);
 	scols_print_table(tb);
 	scols_unref_table(tb);
 }

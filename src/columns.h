@@ -34,8 +34,15 @@ bool mc_columns_has(const struct mc_columns *c, int id);
 
 void mc_columns_help(FILE *out, const char *title, const struct mc_colinfo *infos, size_t ninfos);
 
-/* Print rows of cells (each row an array indexed by column id) as the
- * options ask: table, raw or KEY="value" pairs. */
+struct libscols_table;
+
+/* A table of the columns @c, to print as the options ask: aligned, raw or
+ * KEY="value" pairs; and a row of cells (an array indexed by column id)
+ * added to it, the cells copied. */
+struct libscols_table *mc_columns_table(const struct mc_opts *o, const struct mc_columns *c);
+void mc_columns_add(struct libscols_table *tb, const struct mc_columns *c, const char *const *row);
+
+/* Print rows of cells in a table of their own. */
 void mc_columns_print(const struct mc_opts *o, const struct mc_columns *c,
 		      const char *const *const *rows, size_t nrows);
 

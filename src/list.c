@@ -116,9 +116,16 @@ static void *load_names(void *unused)
 	return NULL;
 }
 
+/* A row kept for JSON, which is printed only once every DEVICE argument is
+ * known to name a row; with the strings made for it. */
+struct row {
+	const char *cell[ARRAY_SIZE(list_columns)];
+	char *avail, *why;
+};
+
 /* The document mc_json_print() would print, one device object at a time:
  * a host of thousands of functions is listed in the memory of one. */
-static void print_json(const char *const (*cells)[ARRAY_SIZE(list_columns)], size_t n)
+static void print_json(const struct row *rows, size_t n)
 {
 	fputs("{\n  \"format\": \"mig-check/1\",\n  \"devices\": [\n", stdout);
 	for (size_t r = 0; r < n; r++) {
@@ -132,7 +139,7 @@ static void print_json(const char *const (*cells)[ARRAY_SIZE(list_columns)], siz
 			for (k = 0; list_columns[c].name[k] && k < sizeof(key) - 1; k++)
 				key[k] = (char)(list_columns[c].name[k] | 0x20);
 			key[k] = '\0';
-			json_object_object_add(jd, key, cells[r][c] ? json_object_new_string(cells[r][c]) : NULL);
+			json_object_object_add(jd, key, rows[r].cell[c] ? json_object_new_string(rows[r].cell[c]) : NULL);
 		}
 		text = json_object_to_json_string_ext(jd, MC_JSON_FLAGS);
 		/* Nested two levels deep: each line indented by four. */
@@ -148,57 +155,81 @@ static void print_json(const char *const (*cells)[ARRAY_SIZE(list_columns)], siz
 	fputs("  ]\n}\n", stdout);
 }
 
+/* The names and IDs of the PCI functions the rows may show, looked up
+ * before the rows are made: pci.ids is let go before they take memory. */
+static void lookup_ids(const struct mc_host *h, struct ids *ids, bool names)
+{
+	for (size_t i = 0; i < h->ndevs; i++) {
+		const struct mc_dev *pci = mc_dev_pci(h->devs[i]);
+
+		if (listed(h->devs[i]) && pci && !pci->err)
+			pci_id(ids, pci->vendor, pci->device, names);
+	}
+	mc_pci_names_free();
+}
+
+/* The DEVICE arguments as device names; exits 2 on one that is none. */
+static char (*device_names(const struct mc_opts *o))[40]
+{
+	char (*names)[40] = xcalloc((size_t)o->ndevices + 1, sizeof(*names));
+
+	for (int k = 0; k < o->ndevices; k++) {
+		bool is_mdev;
+
+		if (!mc_device_arg(o->devices[k], names[k], &is_mdev))
+			mc_die("%s: not a PCI address, mdev UUID or sysfs path of one", o->devices[k]);
+	}
+	return names;
+}
+
 int mc_cmd_list(const struct mc_opts *o)
 {
 	struct mc_columns cols;
 	struct mc_host h;
-	const char **(*rows);
-	const char *(*cells)[ARRAY_SIZE(list_columns)];
-	char **avail, **errs;
+	struct libscols_table *tb = NULL;
+	struct row *kept = NULL, one;
 	struct ids ids = { 0 };
-	bool *seen, names, loading = false;
+	char (*args)[40];
+	bool *seen, names, json = o->format == MC_FMT_JSON, loading = false;
 	pthread_t loader;
 	size_t n = 0;
 
 	mc_columns_select(&cols, list_columns, ARRAY_SIZE(list_columns),
 			  list_defaults, ARRAY_SIZE(list_defaults), o->output);
 	mc_pci_filters(o->slot, o->id);
-	/* One malloc arena: what pci.ids took is free for the table after. */
+	args = device_names(o);
+	/* One malloc arena: what pci.ids took is free for the rows after. */
 	mallopt(M_ARENA_MAX, 1);
 	/* JSON carries every column; a table only those asked for. */
-	names = o->format == MC_FMT_JSON || mc_columns_has(&cols, COL_NAME);
+	names = json || mc_columns_has(&cols, COL_NAME);
 	if (names)
 		loading = pthread_create(&loader, NULL, load_names, NULL) == 0;
 	mc_host_init(&h);
 	mc_host_scan(&h, MC_SCAN_LIST);
 	if (loading)
 		pthread_join(loader, NULL);
+	lookup_ids(&h, &ids, names);
 
 	seen = xcalloc((size_t)o->ndevices + 1, sizeof(*seen));
-	rows = xcalloc(h.ndevs + 1, sizeof(*rows));
-	cells = xcalloc(h.ndevs + 1, sizeof(*cells));
-	avail = xcalloc(h.ndevs + 1, sizeof(*avail));
-	errs = xcalloc(h.ndevs + 1, sizeof(*errs));
+	if (json)
+		kept = xcalloc(h.ndevs + 1, sizeof(*kept));
+	else if (!o->quiet)
+		tb = mc_columns_table(o, &cols);
 	for (size_t at = 0; at < 3 * h.ndevs; at++) {
 		const struct mc_dev *d = h.devs[at % h.ndevs], *pci = mc_dev_pci(d);
+		struct row *r = json ? &kept[n] : &one;
 		const struct mc_vendor *m;
-		const char *why = NULL, *mig;
 		bool want = o->ndevices == 0;
 
 		if (list_group(d) != at / h.ndevs || !listed(d) || !mc_pci_match(d))
 			continue;
-		for (int k = 0; k < o->ndevices; k++) {
-			char name[40];
-			bool is_mdev;
-
-			if (!mc_device_arg(o->devices[k], name, &is_mdev))
-				mc_die("%s: not a PCI address, mdev UUID or sysfs path of one", o->devices[k]);
-			if (!strcmp(name, d->name) || (pci && !strcmp(name, pci->name)))
+		for (int k = 0; k < o->ndevices; k++)
+			if (!strcmp(args[k], d->name) || (pci && !strcmp(args[k], pci->name)))
 				want = seen[k] = true;
-		}
 		if (!want)
 			continue;
 
+		memset(r, 0, sizeof(*r));
 		m = mc_vendor_for(d, false);
 		if (!m)
 			m = d->module;
@@ -206,36 +237,38 @@ int mc_cmd_list(const struct mc_opts *o)
 			m = vf_module(&h, d);
 		if (d->kind == MC_KIND_PF) {
 			/* A PF is not assigned to a VM; its VFs are. */
-			mig = "no";
-			why = "a PF is not assigned to a VM; its VFs are";
+			r->cell[COL_MIGRATABLE] = "no";
+			r->cell[COL_WHY] = "a PF is not assigned to a VM; its VFs are";
 		} else if (d->err) {
-			mig = "unknown";
-			why = errs[n] = xasprintf("cannot read %s: %s", d->err_attr, strerror(d->err));
+			r->cell[COL_MIGRATABLE] = "unknown";
+			r->cell[COL_WHY] = r->why = xasprintf("cannot read %s: %s", d->err_attr,
+							      strerror(d->err));
 		} else if (!m || !m->migratable) {
-			mig = "no";
-			why = "no built-in module claims it";
+			r->cell[COL_MIGRATABLE] = "no";
+			r->cell[COL_WHY] = "no built-in module claims it";
 		} else {
-			mig = m->migratable(d, &why) ? "yes" : "no";
+			r->cell[COL_MIGRATABLE] = m->migratable(d, &r->cell[COL_WHY]) ? "yes" : "no";
 		}
 		if (d->kind == MC_KIND_PARENT && d->type && d->available >= 0)
-			avail[n] = xasprintf("%ld", d->available);
+			r->cell[COL_AVAILABLE] = r->avail = xasprintf("%ld", d->available);
 
-		cells[n][COL_DEVICE] = d->name;
-		cells[n][COL_KIND] = mc_kind_name(d->kind);
+		r->cell[COL_DEVICE] = d->name;
+		r->cell[COL_KIND] = mc_kind_name(d->kind);
 		if (pci && !pci->err) {
 			const struct pci_id *id = pci_id(&ids, pci->vendor, pci->device, names);
 
-			cells[n][COL_ID] = id->text;
-			cells[n][COL_NAME] = id->name;
+			r->cell[COL_ID] = id->text;
+			r->cell[COL_NAME] = id->name;
 		}
-		cells[n][COL_DRIVER] = d->kind == MC_KIND_PARENT && d->type ? pci->driver : d->driver;
-		cells[n][COL_PARENT] = d->parent && !(d->kind == MC_KIND_PARENT) ? d->parent->name : NULL;
-		cells[n][COL_TYPE] = d->type;
-		cells[n][COL_AVAILABLE] = avail[n];
-		cells[n][COL_MODULE] = m ? m->name : NULL;
-		cells[n][COL_MIGRATABLE] = mig;
-		cells[n][COL_WHY] = why;
-		rows[n] = cells[n];
+		r->cell[COL_DRIVER] = d->kind == MC_KIND_PARENT && d->type ? pci->driver : d->driver;
+		r->cell[COL_PARENT] = d->parent && !(d->kind == MC_KIND_PARENT) ? d->parent->name : NULL;
+		r->cell[COL_TYPE] = d->type;
+		r->cell[COL_MODULE] = m ? m->name : NULL;
+		if (tb) {
+			mc_columns_add(tb, &cols, r->cell);
+			free(r->avail);
+			free(r->why);
+		}
 		n++;
 	}
 	for (int k = 0; k < o->ndevices; k++)
@@ -243,28 +276,25 @@ int mc_cmd_list(const struct mc_opts *o)
 			mc_die("%s: %s", o->devices[k], mc_device_exists(o->devices[k])
 			       ? "neither an mdev, an mdev parent nor an SR-IOV function"
 			       : "no such device");
-	/* The names are copied: pci.ids is let go before the output is built. */
-	mc_pci_cleanup();
-	if (o->quiet)
-		;
-	else if (o->format == MC_FMT_JSON)
-		print_json(cells, n);
-	else
-		mc_columns_print(o, &cols, (const char *const *const *)rows, n);
-	free(seen);
-	free(rows);
-	free(cells);
-	for (size_t i = 0; i < n; i++) {
-		free(avail[i]);
-		free(errs[i]);
+	if (json && !o->quiet)
+		print_json(kept, n);
+	if (tb) {
+		scols_print_table(tb);
+		scols_unref_table(tb);
 	}
-	free(avail);
-	free(errs);
+	free(seen);
+	free(args);
+	for (size_t i = 0; kept && i < n; i++) {
+		free(kept[i].avail);
+		free(kept[i].why);
+	}
+	free(kept);
 	for (size_t i = 0; i < ids.n; i++) {
 		free(ids.e[i]->name);
 		free(ids.e[i]);
 	}
 	free(ids.e);
+	mc_pci_cleanup();
 	mc_host_free(&h);
 	return MC_EXIT_OK;
 }

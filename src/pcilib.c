@@ -113,6 +113,12 @@ const char *mc_pci_name(unsigned vendor, unsigned device, char *buf, size_t len)
 			       vendor, device);
 }
 
+void mc_pci_names_free(void)
+{
+	if (pacc)
+		pci_free_name_list(pacc);
+}
+
 void mc_pci_cleanup(void)
 {
 	if (pacc)

@@ -14,6 +14,8 @@ void mc_pci_filters(const char *slot, const char *id);
 bool mc_pci_match(const struct mc_dev *d);
 /* The pci.ids name of vendor:device into @buf. */
 const char *mc_pci_name(unsigned vendor, unsigned device, char *buf, size_t len);
+/* Let go of pci.ids (a lookup after reads it again); the filters stay. */
+void mc_pci_names_free(void);
 void mc_pci_cleanup(void);
 
 #endif
