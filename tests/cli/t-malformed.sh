@@ -57,7 +57,7 @@ row() {
 '*) _re='^mig-check: invalid token: ' ;;
 	esac
 	printf '%s\n' "$3" >"$T/stdin"
-	"$UMOCKDEV_RUN" -d "$FIXTURES/$HOST" -- "$MIG_CHECK" --accept - >"$OUT" 2>"$ERR" <"$T/stdin"
+	urun "$FIXTURES/$HOST" "$MIG_CHECK" --accept - >"$OUT" 2>"$ERR" <"$T/stdin"
 	rc=$?
 	what="--accept -, $_label"
 	expect_trouble "$_re"
@@ -196,7 +196,7 @@ stdin_case "a good token, then an endless line" "token is longer than 4096 bytes
 # The first line is the token; what follows it is not read.
 printf '%s\n' "$GOOD" >"$T/two"
 head -c 100000 /dev/urandom >>"$T/two"
-"$UMOCKDEV_RUN" -d "$FIXTURES/$HOST" -- "$MIG_CHECK" --accept - -J >"$OUT" 2>"$ERR" <"$T/two"
+urun "$FIXTURES/$HOST" "$MIG_CHECK" --accept - -J >"$OUT" 2>"$ERR" <"$T/two"
 rc=$?
 what="--accept -, a good token and binary garbage after it"
 expect_rc 1 "(the token is judged)"

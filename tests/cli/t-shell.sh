@@ -63,7 +63,7 @@ expect_trouble
 mc_stdin "" gvt-dst-free.umockdev --accept -
 expect_trouble
 what="gvt-dst-free.umockdev: mig-check --accept - </dev/null"
-"$UMOCKDEV_RUN" -d "$FIXTURES/gvt-dst-free.umockdev" -- "$MIG_CHECK" --accept - >"$OUT" 2>"$ERR" </dev/null
+urun "$FIXTURES/gvt-dst-free.umockdev" "$MIG_CHECK" --accept - >"$OUT" 2>"$ERR" </dev/null
 rc=$?
 expect_trouble
 
