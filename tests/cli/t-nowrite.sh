@@ -67,7 +67,7 @@ traced() {
 		strace -f -qq -s 256 -e trace=$SYSCALLS -o "$T/trace" \
 			"$MIG_CHECK" "$@" >"$OUT" 2>"$ERR" <"$T/stdin"
 	else
-		"$UMOCKDEV_RUN" -d "$FIXTURES/$_fx" -- strace -f -qq -s 256 -e trace=$SYSCALLS \
+		urun "$FIXTURES/$_fx" strace -f -qq -s 256 -e trace=$SYSCALLS \
 			-o "$T/trace" "$MIG_CHECK" "$@" >"$OUT" 2>"$ERR" <"$T/stdin"
 	fi
 	rc=$?

@@ -42,7 +42,7 @@ dst() {
 # emit FIXTURE DEVICE...: the source side, here.
 emit() {
 	_fx=$1; shift
-	"$UMOCKDEV_RUN" -d "$FIXTURES/$_fx" -- "$MIG_CHECK" --emit "$@" </dev/null
+	urun "$FIXTURES/$_fx" "$MIG_CHECK" --emit "$@" </dev/null
 }
 
 # got: record the exit status of the ssh just run (255: ssh itself failed).
