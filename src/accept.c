@@ -16,6 +16,7 @@
 #include "kcheck.h"
 #include "pcilib.h"
 #include "place.h"
+#include "restrict.h"
 #include "scan.h"
 #include "util.h"
 #include "vendor.h"
@@ -46,51 +47,6 @@ static const int accept_defaults[] = {
 void mc_accept_columns_help(FILE *out)
 {
 	mc_columns_help(out, "Columns for --accept:", accept_columns, ARRAY_SIZE(accept_columns));
-}
-
-/* DEVICE arguments restrict candidates by name (for mdev candidates the
- * UUID or the parent's address; for creatable types the parent's). */
-struct restriction {
-	char (*names)[40];
-	bool *seen;
-	size_t n;
-};
-
-static void restriction_init(struct restriction *r, char *const *args, int n)
-{
-	r->n = (size_t)n;
-	r->names = xcalloc(r->n, sizeof(*r->names));
-	r->seen = xcalloc(r->n, sizeof(*r->seen));
-	for (size_t i = 0; i < r->n; i++) {
-		bool is_mdev;
-
-		if (!mc_device_arg(args[i], r->names[i], &is_mdev))
-			mc_die("%s: not a PCI address, mdev UUID or sysfs path of one", args[i]);
-	}
-}
-
-static bool restriction_allows(struct restriction *r, const struct mc_dev *d)
-{
-	const struct mc_dev *pci = mc_dev_pci(d);
-	bool ok = r->n == 0;
-
-	for (size_t i = 0; i < r->n; i++) {
-		if (!strcmp(r->names[i], d->name) || (pci && !strcmp(r->names[i], pci->name))) {
-			r->seen[i] = true;
-			ok = true;
-		}
-	}
-	return ok;
-}
-
-static void restriction_check(const struct restriction *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		if (!r->seen[i])
-			mc_die("%s: %s", r->names[i], mc_device_exists(r->names[i])
-			       ? "not a candidate for this token" : "no such device");
-	free(r->names);
-	free(r->seen);
 }
 
 /* Does @path lie inside the directory @dir? */
@@ -304,7 +260,7 @@ int mc_cmd_accept(const struct mc_opts *o)
 {
 	const struct mc_vendor *mods[MC_MAX_RECORDS];
 	struct mc_placement place;
-	struct restriction restrict_to;
+	struct mc_restriction restrict_to;
 	struct mc_cand *c = NULL;
 	struct mc_token tok;
 	struct mc_host h;
@@ -317,7 +273,7 @@ int mc_cmd_accept(const struct mc_opts *o)
 		if (!mods[r])
 			mc_die("token record %zu: module '%s' is not built in", r + 1, tok.records[r].module);
 	}
-	restriction_init(&restrict_to, o->devices, o->ndevices);
+	mc_restriction_init(&restrict_to, o->devices, o->ndevices);
 	mc_pci_filters(o->slot, o->id);
 
 	mc_host_init(&h);
@@ -325,7 +281,7 @@ int mc_cmd_accept(const struct mc_opts *o)
 	for (size_t i = 0; i < h.ndevs; i++) {
 		const struct mc_dev *d = h.devs[i];
 
-		if (!d->module || !restriction_allows(&restrict_to, d) || !mc_pci_match(d))
+		if (!d->module || !mc_restriction_allows(&restrict_to, d) || !mc_pci_match(d))
 			continue;
 		/* SPEC 4: a type with no free instance cannot be created; one
 		 * whose count could not be read stays, to be judged unknown. */
@@ -341,7 +297,7 @@ int mc_cmd_accept(const struct mc_opts *o)
 			n++;
 		}
 	}
-	restriction_check(&restrict_to);
+	mc_restriction_check(&restrict_to, "not a candidate for this token", false);
 
 	for (size_t i = 0; i < n; i++)
 		mc_accept_judge(&tok.records[c[i].record], mods[c[i].record], c[i].dev,

@@ -14,6 +14,7 @@
 #include "decode.h"
 #include "list.h"
 #include "pcilib.h"
+#include "restrict.h"
 #include "scan.h"
 #include "util.h"
 #include "vendor.h"
@@ -127,20 +128,24 @@ struct row {
  * a host of thousands of functions is listed in the memory of one. */
 static void print_json(const struct row *rows, size_t n)
 {
+	char keys[ARRAY_SIZE(list_columns)][32];
+
+	/* The column names in lower case. */
+	for (size_t c = 0; c < ARRAY_SIZE(list_columns); c++) {
+		size_t k;
+
+		for (k = 0; list_columns[c].name[k] && k < sizeof(keys[c]) - 1; k++)
+			keys[c][k] = (char)(list_columns[c].name[k] | 0x20);
+		keys[c][k] = '\0';
+	}
 	fputs("{\n  \"format\": \"mig-check/1\",\n  \"devices\": [\n", stdout);
 	for (size_t r = 0; r < n; r++) {
 		struct json_object *jd = json_object_new_object();
 		const char *text;
 
-		for (size_t c = 0; c < ARRAY_SIZE(list_columns); c++) {
-			char key[32];
-			size_t k;
-
-			for (k = 0; list_columns[c].name[k] && k < sizeof(key) - 1; k++)
-				key[k] = (char)(list_columns[c].name[k] | 0x20);
-			key[k] = '\0';
-			json_object_object_add(jd, key, rows[r].cell[c] ? json_object_new_string(rows[r].cell[c]) : NULL);
-		}
+		for (size_t c = 0; c < ARRAY_SIZE(list_columns); c++)
+			json_object_object_add(jd, keys[c], rows[r].cell[c]
+					       ? json_object_new_string(rows[r].cell[c]) : NULL);
 		text = json_object_to_json_string_ext(jd, MC_JSON_FLAGS);
 		/* Nested two levels deep: each line indented by four. */
 		fputs("    ", stdout);
@@ -168,20 +173,6 @@ static void lookup_ids(const struct mc_host *h, struct ids *ids, bool names)
 	mc_pci_names_free();
 }
 
-/* The DEVICE arguments as device names; exits 2 on one that is none. */
-static char (*device_names(const struct mc_opts *o))[40]
-{
-	char (*names)[40] = xcalloc((size_t)o->ndevices + 1, sizeof(*names));
-
-	for (int k = 0; k < o->ndevices; k++) {
-		bool is_mdev;
-
-		if (!mc_device_arg(o->devices[k], names[k], &is_mdev))
-			mc_die("%s: not a PCI address, mdev UUID or sysfs path of one", o->devices[k]);
-	}
-	return names;
-}
-
 int mc_cmd_list(const struct mc_opts *o)
 {
 	struct mc_columns cols;
@@ -189,15 +180,15 @@ int mc_cmd_list(const struct mc_opts *o)
 	struct libscols_table *tb = NULL;
 	struct row *kept = NULL, one;
 	struct ids ids = { 0 };
-	char (*args)[40];
-	bool *seen, names, json = o->format == MC_FMT_JSON, loading = false;
+	struct mc_restriction restrict_to;
+	bool names, json = o->format == MC_FMT_JSON, loading = false;
 	pthread_t loader;
 	size_t n = 0;
 
 	mc_columns_select(&cols, list_columns, ARRAY_SIZE(list_columns),
 			  list_defaults, ARRAY_SIZE(list_defaults), o->output);
 	mc_pci_filters(o->slot, o->id);
-	args = device_names(o);
+	mc_restriction_init(&restrict_to, o->devices, o->ndevices);
 	/* One malloc arena: what pci.ids took is free for the rows after. */
 	mallopt(M_ARENA_MAX, 1);
 	/* JSON carries every column; a table only those asked for. */
@@ -210,7 +201,6 @@ int mc_cmd_list(const struct mc_opts *o)
 		pthread_join(loader, NULL);
 	lookup_ids(&h, &ids, names);
 
-	seen = xcalloc((size_t)o->ndevices + 1, sizeof(*seen));
 	if (json)
 		kept = xcalloc(h.ndevs + 1, sizeof(*kept));
 	else if (!o->quiet)
@@ -219,14 +209,9 @@ int mc_cmd_list(const struct mc_opts *o)
 		const struct mc_dev *d = h.devs[at % h.ndevs], *pci = mc_dev_pci(d);
 		struct row *r = json ? &kept[n] : &one;
 		const struct mc_vendor *m;
-		bool want = o->ndevices == 0;
 
-		if (list_group(d) != at / h.ndevs || !listed(d) || !mc_pci_match(d))
-			continue;
-		for (int k = 0; k < o->ndevices; k++)
-			if (!strcmp(args[k], d->name) || (pci && !strcmp(args[k], pci->name)))
-				want = seen[k] = true;
-		if (!want)
+		if (list_group(d) != at / h.ndevs || !listed(d) || !mc_pci_match(d) ||
+		    !mc_restriction_allows(&restrict_to, d))
 			continue;
 
 		memset(r, 0, sizeof(*r));
@@ -271,19 +256,14 @@ int mc_cmd_list(const struct mc_opts *o)
 		}
 		n++;
 	}
-	for (int k = 0; k < o->ndevices; k++)
-		if (!seen[k])
-			mc_die("%s: %s", o->devices[k], mc_device_exists(o->devices[k])
-			       ? "neither an mdev, an mdev parent nor an SR-IOV function"
-			       : "no such device");
+	mc_restriction_check(&restrict_to, "neither an mdev, an mdev parent nor an SR-IOV function",
+			     true);
 	if (json && !o->quiet)
 		print_json(kept, n);
 	if (tb) {
 		scols_print_table(tb);
 		scols_unref_table(tb);
 	}
-	free(seen);
-	free(args);
 	for (size_t i = 0; kept && i < n; i++) {
 		free(kept[i].avail);
 		free(kept[i].why);
