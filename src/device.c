@@ -14,6 +14,7 @@
 #include <libudev.h>
 
 #include "device.h"
+#include "sysfs.h"
 #include "util.h"
 
 static const char *const kind_names[] = {
@@ -41,12 +42,9 @@ const struct mc_dev *mc_dev_pci(const struct mc_dev *d)
  * count a dangling link.  false with errno set. */
 static bool attr_exists(const struct mc_dev *d, const char *attr, int flags)
 {
-	char *p = xasprintf("%s/%s", d->name, attr);
-	int r = faccessat(d->bus_fd, p, F_OK, flags), e = errno;
-
-	free(p);
-	errno = e;
-	return r == 0;
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		return mc_sysfs_has_link(d->bus, "%s/%s", d->name, attr);
+	return mc_sysfs_exists(d->bus, "%s/%s", d->name, attr);
 }
 
 /* @d's libudev object, made on first use; NULL with errno set when the

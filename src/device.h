@@ -9,6 +9,7 @@
 
 struct udev;
 struct udev_device;
+struct mc_sysdir;
 struct mc_vendor;
 
 enum mc_kind {
@@ -29,11 +30,11 @@ struct mc_dev {
 	struct udev *udev_ctx;
 	struct udev_device *udev;   /* NULL until made (or when it could not be) */
 	int udev_err;               /* errno of a failed attempt to make @udev */
-	int bus_fd;                 /* with @udev_ctx: the fd of /sys/bus/<bus>/devices, which
-	                             * holds @name; existence checks are made relative to it */
+	const struct mc_sysdir *bus;   /* with @udev_ctx: /sys/bus/<bus>/devices, which holds
+	                                * @name; sysfs is read relative to it (sysfs.h) */
 	struct mc_dev *parent;      /* mdev and creatable type: the PCI parent; VF: its PF, or NULL */
 	unsigned vendor, device, class;   /* PCI functions only */
-	char *driver;               /* bound driver, NULL when unbound (scan.c: the host's copy) */
+	char *driver;               /* bound driver, NULL when unbound (host.c: the host's copy) */
 	char *type;                 /* mdev type directory name (i915-GVTg_V5_4) */
 	long available;             /* creatable type: available_instances, -1 unknown */
 	int err;                    /* errno of a read that failed while scanning, else 0 */

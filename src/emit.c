@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "decode.h"
+#include "devarg.h"
 #include "emit.h"
 #include "scan.h"
 #include "util.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "restrict.h"
-#include "scan.h"
+#include "devarg.h"
 #include "util.h"
 
 void mc_restriction_init(struct mc_restriction *r, char *const *args, int n)

@@ -17,136 +17,22 @@
  * first needed: none for a VF whose attributes no module reads, one for each
  * PF or mdev parent whose attributes are read for all its VFs, mdevs and
  * types.  Devices are found by name in a hash table, driver names are kept
- * once: a scan is linear in the size of the host, in time and in memory.
- * System calls other than the directory reads are relative to the two bus
- * directories' fds (openat, readlinkat, faccessat). */
+ * once (host.c): a scan is linear in the size of the host, in time and in
+ * memory.  The scan's own system calls are relative to the two bus
+ * directories' fds (openat, readlinkat, faccessat: sysfs.c). */
 #include "config.h"
 
-#include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
-#include <libudev.h>
 
+#include "devarg.h"
 #include "scan.h"
+#include "sysfs.h"
 #include "util.h"
 #include "vendor.h"
-
-#define SYS_PCI_DEVICES "/sys/bus/pci/devices"
-#define SYS_MDEV_DEVICES "/sys/bus/mdev/devices"
-
-void mc_host_init(struct mc_host *h)
-{
-	memset(h, 0, sizeof(*h));
-	h->pci_fd = h->mdev_fd = -1;
-	h->udev = udev_new();
-	if (!h->udev)
-		mc_die("libudev: cannot initialise: %s", strerror(errno));
-}
-
-static void dev_free(struct mc_dev *d)
-{
-	if (d->udev)
-		udev_device_unref(d->udev);
-	free(d->syspath);
-	free(d->type);
-	free(d->err_attr);
-	free(d);
-}
-
-void mc_host_free(struct mc_host *h)
-{
-	for (size_t i = 0; i < h->ndevs; i++)
-		dev_free(h->devs[i]);
-	free(h->devs);
-	free(h->index);
-	for (size_t i = 0; i < h->ndrivers; i++)
-		free(h->drivers[i]);
-	free(h->drivers);
-	if (h->pci_fd >= 0)
-		close(h->pci_fd);
-	if (h->mdev_fd >= 0)
-		close(h->mdev_fd);
-	udev_unref(h->udev);
-	memset(h, 0, sizeof(*h));
-	h->pci_fd = h->mdev_fd = -1;
-}
-
-/* The host's one copy of the driver name @name: thousands of VFs share a
- * handful of drivers. */
-static char *host_driver(struct mc_host *h, const char *name)
-{
-	for (size_t i = 0; i < h->ndrivers; i++)
-		if (!strcmp(h->drivers[i], name))
-			return h->drivers[i];
-	h->drivers = xrealloc(h->drivers, (h->ndrivers + 1) * sizeof(*h->drivers));
-	return h->drivers[h->ndrivers++] = xstrdup(name);
-}
-
-static struct mc_dev *host_add(struct mc_host *h)
-{
-	if (h->ndevs == h->alloc) {
-		h->alloc = h->alloc ? 2 * h->alloc : 64;
-		h->devs = xrealloc(h->devs, h->alloc * sizeof(*h->devs));
-	}
-	return h->devs[h->ndevs++] = xcalloc(1, sizeof(struct mc_dev));
-}
-
-/* FNV-1a */
-static size_t name_hash(const char *s)
-{
-	uint32_t x = 2166136261u;
-
-	while (*s)
-		x = (x ^ (unsigned char)*s++) * 16777619u;
-	return x;
-}
-
-static void index_insert(struct mc_dev **index, size_t size, struct mc_dev *d)
-{
-	size_t i = name_hash(d->name) & (size - 1);
-
-	while (index[i])
-		i = (i + 1) & (size - 1);
-	index[i] = d;
-}
-
-/* Index a PCI function by name, at most three quarters full. */
-static void host_index(struct mc_host *h, struct mc_dev *d)
-{
-	if (4 * (h->nindexed + 1) > 3 * h->index_size) {
-		size_t size = h->index_size ? 2 * h->index_size : 256;
-		struct mc_dev **index = xcalloc(size, sizeof(*index));
-
-		for (size_t i = 0; i < h->index_size; i++)
-			if (h->index[i])
-				index_insert(index, size, h->index[i]);
-		free(h->index);
-		h->index = index;
-		h->index_size = size;
-	}
-	index_insert(h->index, h->index_size, d);
-	h->nindexed++;
-}
-
-/* The PCI function @name, if it was found already. */
-static struct mc_dev *host_find(const struct mc_host *h, const char *name)
-{
-	if (!h->index_size)
-		return NULL;
-	for (size_t i = name_hash(name) & (h->index_size - 1); h->index[i];
-	     i = (i + 1) & (h->index_size - 1))
-		if (!strcmp(h->index[i]->name, name))
-			return h->index[i];
-	return NULL;
-}
 
 /* Remember the first attribute that failed, to judge the candidate unknown. */
 static void dev_fail(struct mc_dev *d, const char *attr, int err)
@@ -176,93 +62,6 @@ static unsigned read_hex_attr(struct mc_dev *d, const char *attr, unsigned long 
 	return (unsigned)n;
 }
 
-/* The directory fd of /sys/bus/@bus/devices, opened once; -1 with errno. */
-static int bus_fd(int *fd, const char *dir)
-{
-	if (*fd < 0)
-		*fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	return *fd;
-}
-
-/* The last component of the link @name/@link under @dirfd (@link NULL: of
- * @name itself), e.g. the PF of physfn.  false with errno set. */
-static bool read_link_base(int dirfd, const char *name, const char *link, char *buf, size_t len)
-{
-	char path[NAME_MAX + 64], target[PATH_MAX];
-	const char *base;
-	ssize_t n;
-
-	if ((size_t)snprintf(path, sizeof(path), "%s%s%s", name, link ? "/" : "",
-			     link ? link : "") >= sizeof(path)) {
-		errno = ENAMETOOLONG;
-		return false;
-	}
-	n = readlinkat(dirfd, path, target, sizeof(target) - 1);
-	if (n < 0)
-		return false;
-	if (n == 0) {
-		errno = EINVAL;
-		return false;
-	}
-	target[n] = '\0';
-	base = strrchr(target, '/');
-	base = base ? base + 1 : target;
-	if (strlen(base) >= len) {
-		errno = ENAMETOOLONG;
-		return false;
-	}
-	strcpy(buf, base);
-	return true;
-}
-
-/* The sysfs path behind the bus link @dir/@name: sysfs links are relative,
- * and no component of a /sys/devices path is a link, so the path is the
- * link's target joined to @dir.  The link's own path if it is none; NULL
- * with errno set if it vanished. */
-static char *bus_syspath(int dirfd, const char *dir, const char *name)
-{
-	char target[PATH_MAX], *path, *out, *p;
-	const char *c;
-	size_t len;
-	ssize_t n;
-
-	n = readlinkat(dirfd, name, target, sizeof(target) - 1);
-	if (n < 0 && errno != EINVAL)
-		return NULL;   /* vanished */
-	if (n <= 0)
-		return xasprintf("%s/%s", dir, name);
-	target[n] = '\0';
-	path = target[0] == '/' ? xstrdup(target) : xasprintf("%s/%s", dir, target);
-	/* Drop "." and ".." components in place. */
-	out = xmalloc(strlen(path) + 2);
-	len = 0;
-	for (c = path; *c; ) {
-		size_t clen;
-
-		while (*c == '/')
-			c++;
-		clen = strcspn(c, "/");
-		if (clen == 0)
-			break;
-		if (clen == 1 && c[0] == '.') {
-			/* nothing */
-		} else if (clen == 2 && c[0] == '.' && c[1] == '.') {
-			p = len ? memrchr(out, '/', len) : NULL;
-			len = p ? (size_t)(p - out) : 0;
-		} else {
-			out[len++] = '/';
-			memcpy(out + len, c, clen);
-			len += clen;
-		}
-		c += clen;
-	}
-	if (!len)
-		out[len++] = '/';
-	out[len] = '\0';
-	free(path);
-	return out;
-}
-
 /* What a PCI function's uevent says. */
 struct pci_ids {
 	unsigned vendor, device, class;
@@ -273,23 +72,16 @@ struct pci_ids {
 /* Read PCI_ID, PCI_CLASS and DRIVER out of @name/uevent.  0, ENOENT-like
  * errno when it cannot be read (the function vanished), EINVAL when it
  * lacks the IDs. */
-static int read_uevent(int dirfd, const char *name, struct pci_ids *ids)
+static int read_uevent(const struct mc_sysdir *bus, const char *name, struct pci_ids *ids)
 {
-	char path[NAME_MAX + 16], buf[2048];
 	bool id = false, cls = false;
-	char *line, *save;
+	char buf[2048], *line, *save;
 	ssize_t n;
-	int fd, e;
 
-	snprintf(path, sizeof(path), "%s/uevent", name);
-	fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno ? errno : ENOENT;
-	n = read(fd, buf, sizeof(buf) - 1);
-	e = errno;
-	close(fd);
+	errno = 0;
+	n = mc_sysfs_read(bus, buf, sizeof(buf) - 1, "%s/uevent", name);
 	if (n < 0)
-		return e ? e : EIO;
+		return errno ? errno : ENOENT;
 	buf[n] = '\0';
 	ids->driver[0] = '\0';
 	ids->long_driver = false;
@@ -323,64 +115,46 @@ static int read_uevent(int dirfd, const char *name, struct pci_ids *ids)
 	return id && cls ? 0 : EINVAL;
 }
 
-static bool has_at(int dirfd, const char *name, const char *attr)
-{
-	char path[NAME_MAX + 64];
-
-	snprintf(path, sizeof(path), "%s/%s", name, attr);
-	return faccessat(dirfd, path, F_OK, 0) == 0;
-}
-
-static bool is_pci_name(const char *s);
-
-static bool has_link_at(int dirfd, const char *name, const char *link)
-{
-	char path[NAME_MAX + 64];
-
-	snprintf(path, sizeof(path), "%s/%s", name, link);
-	return faccessat(dirfd, path, F_OK, AT_SYMLINK_NOFOLLOW) == 0;
-}
-
 static struct mc_dev *add_pci(struct mc_host *h, const char *name);
 
-/* A PCI function @name of /sys/bus/pci/devices (@dirfd) whose uevent said
- * @ids (NULL: it could not tell them; read the attributes). */
-static struct mc_dev *add_pci_ids(struct mc_host *h, int dirfd, const char *name,
-				  const struct pci_ids *ids)
+/* A PCI function @name of /sys/bus/pci/devices whose uevent said @ids
+ * (NULL: it could not tell them; read the attributes). */
+static struct mc_dev *add_pci_ids(struct mc_host *h, const char *name, const struct pci_ids *ids)
 {
-	struct mc_dev *d = host_add(h);
+	const struct mc_sysdir *bus = &h->pci;
+	struct mc_dev *d = mc_host_add(h);
 	bool wanted = !ids || mc_vendor_wants_pci(ids->vendor, ids->device, ids->class);
 	char buf[NAME_MAX + 1];
 
 	snprintf(d->name, sizeof(d->name), "%s", name);
-	host_index(h, d);
+	mc_host_index(h, d);
 	/* Where a module may read it, its real path (libudev's syspath);
 	 * else the path of its bus link will do. */
-	d->syspath = wanted ? bus_syspath(dirfd, SYS_PCI_DEVICES, name) : NULL;
+	d->syspath = wanted ? mc_sysfs_link_path(bus, name) : NULL;
 	if (!d->syspath)
-		d->syspath = xasprintf("%s/%s", SYS_PCI_DEVICES, name);
+		d->syspath = xasprintf("%s/%s", bus->path, name);
 	d->udev_ctx = h->udev;
-	d->bus_fd = dirfd;
+	d->bus = bus;
 	if (ids) {
 		d->vendor = ids->vendor;
 		d->device = ids->device;
 		d->class = ids->class;
-		if (ids->long_driver && read_link_base(dirfd, name, "driver", buf, sizeof(buf)))
-			d->driver = host_driver(h, buf);
+		if (ids->long_driver && mc_sysfs_link_name(bus, buf, sizeof(buf), "%s/driver", name))
+			d->driver = mc_host_driver(h, buf);
 		else if (ids->driver[0])
-			d->driver = host_driver(h, ids->driver);
+			d->driver = mc_host_driver(h, ids->driver);
 	}
 
 	/* faccessat() first: most functions a module wants are no VF. */
-	if (has_link_at(dirfd, name, "physfn") &&
-	    read_link_base(dirfd, name, "physfn", buf, sizeof(buf))) {
+	if (mc_sysfs_has_link(bus, "%s/physfn", name) &&
+	    mc_sysfs_link_name(bus, buf, sizeof(buf), "%s/physfn", name)) {
 		d->kind = MC_KIND_VF;
-		d->parent = host_find(h, buf);
-		if (!d->parent && is_pci_name(buf))
+		d->parent = mc_host_find(h, buf);
+		if (!d->parent && mc_is_pci_name(buf))
 			d->parent = add_pci(h, buf);
-	} else if (has_at(dirfd, name, "mdev_supported_types")) {
+	} else if (mc_sysfs_exists(bus, "%s/mdev_supported_types", name)) {
 		d->kind = MC_KIND_PARENT;
-	} else if (has_at(dirfd, name, "sriov_totalvfs")) {
+	} else if (mc_sysfs_exists(bus, "%s/sriov_totalvfs", name)) {
 		d->kind = MC_KIND_PF;
 	} else {
 		d->kind = MC_KIND_PCI;
@@ -404,119 +178,35 @@ static struct mc_dev *add_pci_ids(struct mc_host *h, int dirfd, const char *name
 static struct mc_dev *add_pci(struct mc_host *h, const char *name)
 {
 	struct pci_ids ids;
-	int fd = bus_fd(&h->pci_fd, SYS_PCI_DEVICES), e;
+	int e;
 
-	if (fd < 0)
+	if (!mc_sysdir_open(&h->pci))
 		return NULL;
-	e = read_uevent(fd, name, &ids);
+	e = read_uevent(&h->pci, name, &ids);
 	if (e && e != EINVAL) {
 		errno = e == ENOENT ? ENODEV : e;
 		return NULL;
 	}
-	return add_pci_ids(h, fd, name, e ? NULL : &ids);
+	return add_pci_ids(h, name, e ? NULL : &ids);
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Directory entries but dot files of @name under @dirfd, sorted, so that
- * output does not depend on the order the file system returns them in.
- * NULL with errno set. */
-static char **list_dir_at(int dirfd, const char *name, size_t *count)
-{
-	char **names = NULL;
-	size_t n = 0, alloc = 0;
-	struct dirent *e;
-	DIR *dp;
-	int fd;
-
-	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	dp = fdopendir(fd);
-	if (!dp) {
-		int err = errno;
-
-		close(fd);
-		errno = err;
-		return NULL;
-	}
-	while ((e = readdir(dp))) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == alloc) {
-			alloc = alloc ? 2 * alloc : 16;
-			names = xrealloc(names, alloc * sizeof(*names));
-		}
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(dp);
-	qsort(names, n, sizeof(*names), cmp_name);
-	*count = n;
-	return names ? names : xcalloc(1, sizeof(*names));
-}
-
-/* A one-line attribute @path under @dirfd into @buf, its trailing newline
- * dropped as libudev drops it: a type's available_instances is read for
- * every type of every parent, and needs no libudev object of the parent.
- * false with errno set; EOVERFLOW when it does not fit. */
-static bool read_attr_at(int dirfd, const char *path, char *buf, size_t len)
-{
-	struct stat st;
-	ssize_t n;
-	int fd, e;
-
-	fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	/* As libudev: a file its owner may not read is no readable attribute,
-	 * even to root, who could open it. */
-	e = fstat(fd, &st) < 0 ? errno : !(st.st_mode & S_IRUSR) ? EPERM : 0;
-	if (e) {
-		close(fd);
-		errno = e;
-		return false;
-	}
-	errno = 0;
-	n = read(fd, buf, len);
-	e = errno;
-	close(fd);
-	if (n < 0) {
-		errno = e ? e : EIO;
-		return false;
-	}
-	if ((size_t)n == len) {
-		errno = EOVERFLOW;
-		return false;
-	}
-	if (memchr(buf, '\0', (size_t)n)) {
-		errno = EINVAL;
-		return false;
-	}
-	while (n > 0 && buf[n - 1] == '\n')
-		n--;
-	buf[n] = '\0';
-	return true;
-}
-
+/* The creatable types of the mdev parent @parent, each with its
+ * available_instances, read directly: it is read for every type of every
+ * parent, and needs no libudev object of the parent. */
 static void add_types(struct mc_host *h, struct mc_dev *parent)
 {
-	char *dir = xasprintf("%s/mdev_supported_types", parent->name);
 	char **types;
 	size_t n;
 
-	types = list_dir_at(parent->bus_fd, dir, &n);
+	types = mc_sysfs_list(parent->bus, &n, "%s/mdev_supported_types", parent->name);
 	if (!types) {
 		dev_fail(parent, "mdev_supported_types", errno);
-		free(dir);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct mc_dev *t = host_add(h);
-		char path[PATH_MAX], v[32];
+		struct mc_dev *t = mc_host_add(h);
 		unsigned long avail;
+		char v[32];
 
 		t->kind = MC_KIND_PARENT;
 		snprintf(t->name, sizeof(t->name), "%s", parent->name);
@@ -524,10 +214,8 @@ static void add_types(struct mc_host *h, struct mc_dev *parent)
 		t->parent = parent;
 		t->type = types[i];
 		t->available = -1;
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s/available_instances", dir,
-				     types[i]) >= sizeof(path))
-			dev_fail(t, "available_instances", ENAMETOOLONG);
-		else if (!read_attr_at(parent->bus_fd, path, v, sizeof(v)))
+		if (!mc_sysfs_read_line(parent->bus, v, sizeof(v), "%s/mdev_supported_types/%s/available_instances",
+					parent->name, types[i]))
 			dev_fail(t, "available_instances", errno);
 		else if (!mc_parse_ulong(v, LONG_MAX, &avail))
 			dev_fail(t, "available_instances", EINVAL);
@@ -535,100 +223,13 @@ static void add_types(struct mc_host *h, struct mc_dev *parent)
 			t->available = (long)avail;
 	}
 	free(types);
-	free(dir);
 }
 
-static bool is_hex(const char *s, size_t n)
+/* The mdev @name of /sys/bus/mdev/devices, at @syspath. */
+static struct mc_dev *add_mdev(struct mc_host *h, const char *name, char *syspath)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!isxdigit((unsigned char)s[i]))
-			return false;
-	return true;
-}
-
-/* "0000:3b:00.1" exactly, lower case. */
-static bool is_pci_name(const char *s)
-{
-	return strlen(s) == 12 && is_hex(s, 4) && s[4] == ':' && is_hex(s + 5, 2) &&
-	       s[7] == ':' && is_hex(s + 8, 2) && s[10] == '.' && s[11] >= '0' && s[11] <= '7';
-}
-
-static bool is_uuid(const char *s)
-{
-	static const int dash[] = { 8, 13, 18, 23 };
-
-	if (strlen(s) != 36)
-		return false;
-	for (int i = 0, k = 0; i < 36; i++) {
-		if (k < 4 && i == dash[k]) {
-			if (s[i] != '-')
-				return false;
-			k++;
-		} else if (!isxdigit((unsigned char)s[i])) {
-			return false;
-		}
-	}
-	return true;
-}
-
-bool mc_device_arg(const char *arg, char name[static 40], bool *is_mdev)
-{
-	const char *base = strrchr(arg, '/');
-	char buf[40];
-	size_t len;
-
-	/* A sysfs path names the device by its last component. */
-	if (base) {
-		len = strlen(arg);
-		while (len > 1 && arg[len - 1] == '/')
-			len--;
-		base = arg + len;
-		while (base > arg && base[-1] != '/')
-			base--;
-		len = (size_t)(arg + len - base);
-	} else {
-		base = arg;
-		len = strlen(arg);
-	}
-	if (len >= sizeof(buf))
-		return false;
-	memcpy(buf, base, len);
-	buf[len] = '\0';
-	for (char *p = buf; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-
-	if (is_uuid(buf)) {
-		*is_mdev = true;
-		memcpy(name, buf, len + 1);
-		return true;
-	}
-	*is_mdev = false;
-	if (len == 7) {   /* bus:dev.fn in domain 0 */
-		memcpy(name, "0000:", 5);
-		memcpy(name + 5, buf, len + 1);
-		return is_pci_name(name);
-	}
-	memcpy(name, buf, len + 1);
-	return is_pci_name(name);
-}
-
-bool mc_device_exists(const char *arg)
-{
-	char name[40], *path;
-	bool is_mdev, r;
-
-	if (!mc_device_arg(arg, name, &is_mdev))
-		return false;
-	path = xasprintf("/sys/bus/%s/devices/%s", is_mdev ? "mdev" : "pci", name);
-	r = access(path, F_OK) == 0;
-	free(path);
-	return r;
-}
-
-/* The mdev @name of /sys/bus/mdev/devices (@dirfd), at @syspath. */
-static struct mc_dev *add_mdev(struct mc_host *h, int dirfd, const char *name, char *syspath)
-{
-	struct mc_dev *d = host_add(h);
+	const struct mc_sysdir *bus = &h->mdev;
+	struct mc_dev *d = mc_host_add(h);
 	char buf[NAME_MAX + 1], *slash;
 
 	d->kind = MC_KIND_MDEV;
@@ -636,11 +237,11 @@ static struct mc_dev *add_mdev(struct mc_host *h, int dirfd, const char *name, c
 	snprintf(d->name, sizeof(d->name), "%s", name);
 	d->syspath = syspath;
 	d->udev_ctx = h->udev;
-	d->bus_fd = dirfd;
-	if (read_link_base(dirfd, name, "driver", buf, sizeof(buf)))
-		d->driver = host_driver(h, buf);
+	d->bus = bus;
+	if (mc_sysfs_link_name(bus, buf, sizeof(buf), "%s/driver", name))
+		d->driver = mc_host_driver(h, buf);
 	/* libudev will not read symlink attributes but driver/subsystem/module. */
-	if (read_link_base(dirfd, name, "mdev_type", buf, sizeof(buf)))
+	if (mc_sysfs_link_name(bus, buf, sizeof(buf), "%s/mdev_type", name))
 		d->type = xstrdup(buf);
 	else
 		dev_fail(d, "mdev_type", errno);
@@ -651,8 +252,8 @@ static struct mc_dev *add_mdev(struct mc_host *h, int dirfd, const char *name, c
 
 		*slash = '\0';
 		pname = strrchr(syspath, '/') + 1;
-		if (is_pci_name(pname)) {
-			d->parent = host_find(h, pname);
+		if (mc_is_pci_name(pname)) {
+			d->parent = mc_host_find(h, pname);
 			if (!d->parent)
 				d->parent = add_pci(h, pname);
 		}
@@ -667,87 +268,57 @@ struct mc_dev *mc_host_open(struct mc_host *h, const char *name, bool is_mdev)
 {
 	struct mc_dev *d;
 	char *syspath;
-	int fd;
 
 	if (!is_mdev) {
-		d = host_find(h, name);
+		d = mc_host_find(h, name);
 		return d ? d : add_pci(h, name);
 	}
-	fd = bus_fd(&h->mdev_fd, SYS_MDEV_DEVICES);
-	if (fd < 0)
+	if (!mc_sysdir_open(&h->mdev))
 		return NULL;
-	syspath = faccessat(fd, name, F_OK, 0) == 0 ? bus_syspath(fd, SYS_MDEV_DEVICES, name) : NULL;
+	syspath = mc_sysfs_exists(&h->mdev, "%s", name) ? mc_sysfs_link_path(&h->mdev, name) : NULL;
 	if (!syspath) {
 		if (errno == ENOENT)
 			errno = ENODEV;
 		return NULL;
 	}
-	return add_mdev(h, fd, name, syspath);
+	return add_mdev(h, name, syspath);
 }
 
-static bool is_sriov_or_parent(int dirfd, const char *name)
+static bool is_sriov_or_parent(const struct mc_sysdir *bus, const char *name)
 {
 	static const char *const marks[] = { "physfn", "sriov_totalvfs", "mdev_supported_types" };
-	char path[NAME_MAX + 32];
 
-	for (size_t i = 0; i < ARRAY_SIZE(marks); i++) {
-		snprintf(path, sizeof(path), "%s/%s", name, marks[i]);
-		if (faccessat(dirfd, path, F_OK, AT_SYMLINK_NOFOLLOW) == 0)
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++)
+		if (mc_sysfs_has_link(bus, "%s/%s", name, marks[i]))
 			return true;
-	}
 	return false;
 }
 
-struct pci_entry {
-	char name[16];
-	struct pci_ids ids;
-};
-
-static int cmp_entry(const void *a, const void *b)
-{
-	return strcmp(((const struct pci_entry *)a)->name, ((const struct pci_entry *)b)->name);
-}
-
+/* Every PCI function a module may want (with --list, also every SR-IOV
+ * function and mdev parent), in the order of their addresses. */
 static void scan_pci(struct mc_host *h, enum mc_scan_what what)
 {
-	struct pci_entry *found = NULL;
-	size_t n = 0, alloc = 0;
-	struct dirent *e;
-	DIR *dp;
-	int fd = bus_fd(&h->pci_fd, SYS_PCI_DEVICES);
+	char **names;
+	size_t n;
 
-	if (fd < 0)
+	if (!mc_sysdir_open(&h->pci))
 		return;   /* a host without PCI has no candidates */
-	dp = fdopendir(dup(fd));
-	if (!dp)
+	names = mc_sysfs_list(&h->pci, &n, ".");
+	if (!names)
 		return;
-	while ((e = readdir(dp))) {
+	for (size_t i = 0; i < n; i++) {
 		struct pci_ids ids;
 
 		/* Entries that are no PCI address are not ours to judge (libpci
 		 * would die on them). */
-		if (!is_pci_name(e->d_name))
-			continue;
-		if (read_uevent(fd, e->d_name, &ids))
-			continue;   /* vanished while listing */
-		if (!mc_vendor_wants_pci(ids.vendor, ids.device, ids.class) &&
-		    (what != MC_SCAN_LIST || !is_sriov_or_parent(fd, e->d_name)))
-			continue;
-		if (n == alloc) {
-			alloc = alloc ? 2 * alloc : 64;
-			found = xrealloc(found, alloc * sizeof(*found));
-		}
-		memcpy(found[n].name, e->d_name, 13);   /* is_pci_name(): 12 characters */
-		found[n++].ids = ids;
+		if (mc_is_pci_name(names[i]) && !mc_host_find(h, names[i]) &&
+		    !read_uevent(&h->pci, names[i], &ids) &&
+		    (mc_vendor_wants_pci(ids.vendor, ids.device, ids.class) ||
+		     (what == MC_SCAN_LIST && is_sriov_or_parent(&h->pci, names[i]))))
+			add_pci_ids(h, names[i], &ids);
+		free(names[i]);
 	}
-	closedir(dp);
-
-	if (n)
-		qsort(found, n, sizeof(*found), cmp_entry);
-	for (size_t i = 0; i < n; i++)
-		if (!host_find(h, found[i].name))
-			add_pci_ids(h, fd, found[i].name, &found[i].ids);
-	free(found);
+	free(names);
 }
 
 struct mdev_entry {
@@ -762,35 +333,28 @@ static int cmp_syspath(const void *a, const void *b)
 /* Every mdev, in the order of their sysfs paths (as libudev enumerates). */
 static void scan_mdevs(struct mc_host *h)
 {
-	struct mdev_entry *found = NULL;
-	size_t n = 0, alloc = 0;
-	struct dirent *e;
-	DIR *dp;
-	int fd = bus_fd(&h->mdev_fd, SYS_MDEV_DEVICES);
+	struct mdev_entry *found;
+	size_t n, k = 0;
+	char **names;
 
-	if (fd < 0)
+	if (!mc_sysdir_open(&h->mdev))
 		return;   /* no mdev support */
-	dp = fdopendir(dup(fd));
-	if (!dp)
+	names = mc_sysfs_list(&h->mdev, &n, ".");
+	if (!names)
 		return;
-	while ((e = readdir(dp))) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == alloc) {
-			alloc = alloc ? 2 * alloc : 64;
-			found = xrealloc(found, alloc * sizeof(*found));
-		}
-		found[n].syspath = bus_syspath(fd, SYS_MDEV_DEVICES, e->d_name);
-		if (!found[n].syspath)
-			continue;   /* vanished while listing */
-		found[n++].name = xstrdup(e->d_name);
-	}
-	closedir(dp);
-
-	if (n)
-		qsort(found, n, sizeof(*found), cmp_syspath);
+	found = xcalloc(n + 1, sizeof(*found));
 	for (size_t i = 0; i < n; i++) {
-		add_mdev(h, fd, found[i].name, found[i].syspath);
+		found[k].syspath = mc_sysfs_link_path(&h->mdev, names[i]);
+		if (found[k].syspath)
+			found[k++].name = names[i];
+		else
+			free(names[i]);   /* vanished while listing */
+	}
+	free(names);
+
+	qsort(found, k, sizeof(*found), cmp_syspath);
+	for (size_t i = 0; i < k; i++) {
+		add_mdev(h, found[i].name, found[i].syspath);
 		free(found[i].name);
 	}
 	free(found);
