@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "accept.h"
 #include "columns.h"
@@ -66,11 +65,11 @@ static bool vanished(const struct mc_dev *cand, struct mc_judgement *j)
 	const struct mc_dev *gone = NULL, *parent = cand->parent;
 	int e;
 
-	if (cand->syspath && access(cand->syspath, F_OK) < 0)
+	if (cand->syspath && !mc_dev_present(cand))
 		gone = cand;
 	else if (parent && parent->syspath &&
 		 !(cand->syspath && path_within(cand->syspath, parent->syspath)) &&
-		 access(parent->syspath, F_OK) < 0)
+		 !mc_dev_present(parent))
 		gone = parent;
 	if (!gone)
 		return false;

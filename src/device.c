@@ -6,11 +6,9 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <libudev.h>
 
 #include "device.h"
@@ -37,14 +35,25 @@ const struct mc_dev *mc_dev_pci(const struct mc_dev *d)
 	return d;
 }
 
-/* Does @d's @attr exist?  Asked relative to the directory of @d's bus, so
- * that no path is resolved from the root.  @flags: AT_SYMLINK_NOFOLLOW to
- * count a dangling link.  false with errno set. */
-static bool attr_exists(const struct mc_dev *d, const char *attr, int flags)
+/* @d's own directory, as a path relative to @*dir, the bus directory that
+ * holds it.  A device made by hand (in tests) has no bus directory, only a
+ * syspath, taken as it is (@*dir NULL).  NULL (ENOENT) when it has neither. */
+static const char *dev_dir(const struct mc_dev *d, const struct mc_sysdir **dir)
 {
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		return mc_sysfs_has_link(d->bus, "%s/%s", d->name, attr);
-	return mc_sysfs_exists(d->bus, "%s/%s", d->name, attr);
+	*dir = d->bus;
+	if (!d->bus && !d->syspath)
+		errno = ENOENT;
+	return d->bus ? d->name : d->syspath;
+}
+
+/* Does @rel below @d's own directory exist (@rel NULL: the directory)?
+ * false with errno set. */
+static bool dev_exists(const struct mc_dev *d, const char *rel)
+{
+	const struct mc_sysdir *dir;
+	const char *at = dev_dir(d, &dir);
+
+	return at && mc_sysfs_exists(dir, "%s%s%s", at, rel ? "/" : "", rel ? rel : "");
 }
 
 /* @d's libudev object, made on first use; NULL with errno set when the
@@ -76,7 +85,7 @@ const char *mc_dev_attr(const struct mc_dev *d, const char *attr)
 		return d->parent ? mc_dev_attr(d->parent, attr) : (errno = ENODEV, NULL);
 	/* An attribute that does not exist needs no device object: libudev's
 	 * lstat() would say ENOENT just the same. */
-	if (!d->udev && !attr_exists(d, attr, AT_SYMLINK_NOFOLLOW) && errno == ENOENT)
+	if (!d->udev && !mc_sysfs_has_link(d->bus, "%s/%s", d->name, attr) && errno == ENOENT)
 		return NULL;
 	u = dev_udev(d);
 	if (!u)
@@ -86,6 +95,12 @@ const char *mc_dev_attr(const struct mc_dev *d, const char *attr)
 	if (!v && !errno)
 		errno = ENOENT;
 	return v;
+}
+
+/* Is @d a creatable type, read through its parent @pci? */
+static bool is_type(const struct mc_dev *d, const struct mc_dev *pci)
+{
+	return d->type && pci && pci != d;
 }
 
 /* The path of @attr inside @d's type directory, relative to the parent. */
@@ -101,7 +116,7 @@ const char *mc_type_attr(const struct mc_dev *d, const char *attr)
 	char *name;
 	int e;
 
-	if (!d->type || !pci || pci == d) {
+	if (!is_type(d, pci)) {
 		errno = ENOENT;
 		return NULL;
 	}
@@ -113,46 +128,68 @@ const char *mc_type_attr(const struct mc_dev *d, const char *attr)
 	return v;
 }
 
-static bool path_exists(const char *dir, const char *attr)
-{
-	char *p = xasprintf("%s/%s", dir, attr);
-	bool r = access(p, F_OK) == 0;
-
-	free(p);
-	return r;
-}
-
 bool mc_dev_has(const struct mc_dev *d, const char *attr)
 {
 	if (!d->udev_ctx)
 		return d->parent && mc_dev_has(d->parent, attr);
-	return attr_exists(d, attr, 0);
+	return dev_exists(d, attr);
 }
 
 bool mc_type_has(const struct mc_dev *d, const char *attr)
 {
 	const struct mc_dev *pci = mc_dev_pci(d);
-	char *name;
-	bool r;
+	const struct mc_sysdir *dir;
+	const char *at;
 
-	if (!d->type || !pci || pci == d)
+	if (!is_type(d, pci)) {
+		errno = ENOENT;
 		return false;
-	name = type_attr_name(d, attr);
-	r = pci->udev_ctx ? attr_exists(pci, name, 0) : pci->syspath && path_exists(pci->syspath, name);
-	free(name);
-	return r;
+	}
+	at = dev_dir(pci, &dir);
+	return at && mc_sysfs_exists(dir, "%s/mdev_supported_types/%s%s%s", at, d->type,
+				     attr ? "/" : "", attr ? attr : "");
 }
 
-char *mc_dev_kver_path(const struct mc_dev *d)
+bool mc_dev_present(const struct mc_dev *d)
+{
+	if (!d->udev_ctx && is_type(d, mc_dev_pci(d)))
+		return mc_type_has(d, NULL);
+	return dev_exists(d, NULL);
+}
+
+char **mc_dev_list_dir(const struct mc_dev *d, const char *name, size_t *count)
+{
+	const struct mc_sysdir *dir;
+	const char *at;
+
+	at = dev_dir(d, &dir);
+	return at ? mc_sysfs_list(dir, count, "%s/%s", at, name) : NULL;
+}
+
+char *mc_dev_kver_path(const struct mc_dev *d, const struct mc_sysdir **dir)
 {
 	static const char attr[] = "migration_version";
 	const struct mc_dev *pci = mc_dev_pci(d);
+	const char *at;
 
-	if (d->udev_ctx && mc_dev_has(d, attr))
-		return xasprintf("%s/%s", d->syspath, attr);
-	if (d->type && pci && pci != d && mc_type_has(d, attr))
-		return xasprintf("%s/mdev_supported_types/%s/%s", pci->syspath, d->type, attr);
+	if (d->udev_ctx && mc_dev_has(d, attr)) {
+		at = dev_dir(d, dir);
+		return xasprintf("%s/%s", at, attr);
+	}
+	if (is_type(d, pci) && mc_type_has(d, attr)) {
+		at = dev_dir(pci, dir);
+		return xasprintf("%s/mdev_supported_types/%s/%s", at, d->type, attr);
+	}
 	return NULL;
+}
+
+bool mc_dev_has_kver(const struct mc_dev *d)
+{
+	const struct mc_sysdir *dir;
+	char *path = mc_dev_kver_path(d, &dir);
+
+	free(path);
+	return path != NULL;
 }
 
 void mc_dev_id(const struct mc_dev *pci, char buf[static 10])

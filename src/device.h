@@ -55,11 +55,21 @@ const char *mc_dev_attr(const struct mc_dev *d, const char *attr);
 /* An attribute of @d's mdev type directory (mdev or creatable type). */
 const char *mc_type_attr(const struct mc_dev *d, const char *attr);
 bool mc_dev_has(const struct mc_dev *d, const char *attr);
+/* @attr NULL: does the type directory itself exist? */
 bool mc_type_has(const struct mc_dev *d, const char *attr);
 
-/* Absolute path of @d's migration_version attribute: an mdev's own, else its
- * type's; a creatable type's; a PCI function's own.  NULL when absent. */
-char *mc_dev_kver_path(const struct mc_dev *d);
+/* Is @d (a creatable type: its type directory) still there?  false with
+ * errno set when it vanished. */
+bool mc_dev_present(const struct mc_dev *d);
+
+/* The sorted entries of @d's directory @name (mc_sysfs_list()). */
+char **mc_dev_list_dir(const struct mc_dev *d, const char *name, size_t *count);
+
+/* @d's migration_version attribute: an mdev's own, else its type's; a
+ * creatable type's; a PCI function's own.  Its path relative to @*dir
+ * (malloc'ed), for the sysfs reader; NULL when absent. */
+char *mc_dev_kver_path(const struct mc_dev *d, const struct mc_sysdir **dir);
+bool mc_dev_has_kver(const struct mc_dev *d);
 
 /* "%04x.%04x" of a PCI function's vendor and device, into @buf (10 bytes). */
 void mc_dev_id(const struct mc_dev *pci, char buf[static 10]);

@@ -4,49 +4,36 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "decode.h"
 #include "devarg.h"
 #include "emit.h"
 #include "scan.h"
+#include "sysfs.h"
 #include "util.h"
 #include "vendor.h"
 
-/* The whole attribute, at most what a token can carry; trailing newlines
- * dropped.  NULL with errno on failure (EFBIG: too long). */
-static char *read_kver(const char *path)
+/* The whole attribute @path under @dir, at most what a token can carry;
+ * trailing newlines dropped.  NULL with errno on failure (EFBIG: too long). */
+static char *read_kver(const struct mc_sysdir *dir, const char *path)
 {
 	/* Room for the longest value, the newline sysfs adds to it, and one
 	 * byte more to tell a longer attribute. */
 	char *buf = xmalloc(MC_MAX_VALUE + 3);
-	size_t n = 0;
 	ssize_t r;
-	int fd;
+	size_t n;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
+	r = mc_sysfs_read(dir, buf, MC_MAX_VALUE + 2, "%s", path);
+	if (r < 0)
 		goto fail;
-	while ((r = read(fd, buf + n, MC_MAX_VALUE + 2 - n)) > 0) {
-		n += (size_t)r;
-		if (n > MC_MAX_VALUE + 1) {
-			close(fd);
-			errno = EFBIG;
-			goto fail;
-		}
-	}
-	if (r < 0) {
-		int e = errno;
-
-		close(fd);
-		errno = e;
+	n = (size_t)r;
+	if (n > MC_MAX_VALUE + 1) {
+		errno = EFBIG;
 		goto fail;
 	}
-	close(fd);
 	while (n && buf[n - 1] == '\n')
 		n--;
 	if (n > MC_MAX_VALUE) {
@@ -83,6 +70,7 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 	const struct mc_vendor *m;
 	struct mc_record *rec;
 	struct mc_dev *d;
+	const struct mc_sysdir *kdir;
 	char why[512];
 	char *kpath;
 
@@ -104,9 +92,9 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 		mc_die("%s: %s", name, why);
 	if (d->kind == MC_KIND_MDEV)
 		mc_record_set(rec, "uuid", d->name);
-	kpath = mc_dev_kver_path(d);
+	kpath = mc_dev_kver_path(d, &kdir);
 	if (kpath) {
-		char *kver = read_kver(kpath);
+		char *kver = read_kver(kdir, kpath);
 
 		if (!kver)
 			mc_die("%s: migration_version: %s", name,
@@ -118,7 +106,7 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 	}
 	/* Had it vanished, its attributes would have read as absent and been
 	 * left out of the token as if the kernel had none. */
-	if (access(d->syspath, F_OK) < 0)
+	if (!mc_dev_present(d))
 		mc_die("%s: vanished while it was read: %s", name, strerror(errno));
 	if (jrecs) {
 		struct json_object *jr = mc_json_record(rec);

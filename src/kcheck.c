@@ -10,17 +10,19 @@
 #include <unistd.h>
 
 #include "kcheck.h"
+#include "sysfs.h"
 #include "util.h"
 #include "vendor.h"
 
-static void write_check(const char *path, const char *kver, struct mc_judgement *j)
+static void write_check(const struct mc_sysdir *dir, const char *path, const char *kver,
+			struct mc_judgement *j)
 {
 	size_t len = strlen(kver);
 	ssize_t n;
 	int fd, e;
 
 	/* No O_TRUNC or O_CREAT: an attribute is written in place, never made. */
-	fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+	fd = mc_sysfs_open(dir, O_WRONLY | O_NOCTTY, "%s", path);
 	if (fd < 0) {
 		j->kcheck = MC_KCHECK_ERROR;
 		mc_judge(j, MC_UNKNOWN, MC_CAT_KERNEL, "kver", kver, NULL,
@@ -53,7 +55,8 @@ void mc_kcheck(const struct mc_record *rec, const struct mc_vendor *m,
 	       const struct mc_dev *cand, bool no_write, struct mc_judgement *j)
 {
 	const char *kver = mc_record_get(rec, "kver");
-	char *path = mc_dev_kver_path(cand);
+	const struct mc_sysdir *dir;
+	char *path = mc_dev_kver_path(cand, &dir);
 
 	if (!kver || !path) {
 		j->kcheck = !kver && !path ? MC_KCHECK_ABSENT : MC_KCHECK_FAILED;
@@ -71,7 +74,7 @@ void mc_kcheck(const struct mc_record *rec, const struct mc_vendor *m,
 		mc_judge(j, MC_COMPATIBLE, MC_CAT_KERNEL, "kver", kver, "present",
 			 "kernel check skipped (--no-kernel-check)");
 	} else {
-		write_check(path, kver, j);
+		write_check(dir, path, kver, j);
 	}
 	free(path);
 }

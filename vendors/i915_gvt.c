@@ -278,12 +278,11 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 
 static bool gvt_migratable(const struct mc_dev *d, const char **why)
 {
-	char *path = mc_dev_kver_path(d);
+	bool has = mc_dev_has_kver(d);
 
-	free(path);
-	if (!path)
+	if (!has)
 		*why = "i915 GVT-g in this kernel has no live-migration support";
-	return path != NULL;
+	return has;
 }
 
 const struct mc_vendor mc_vendor_i915_gvt = {

@@ -5,7 +5,6 @@
  * administrator names as migration-capable are what make a safe pair. */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,20 +63,20 @@ static bool is_migration_driver(const char *drv)
 /* The nvmeN controller directory under a PCI function, if it has one. */
 static char *controller(const struct mc_dev *d)
 {
-	char *dir = xasprintf("%s/nvme", d->syspath), *best = NULL;
-	struct dirent *e;
-	DIR *dp = opendir(dir);
+	char **names, *best = NULL;
+	size_t n;
 
-	free(dir);
-	if (!dp)
+	names = mc_dev_list_dir(d, "nvme", &n);
+	if (!names)
 		return NULL;
-	while ((e = readdir(dp))) {
-		if (strncmp(e->d_name, "nvme", 4) || (best && strcmp(e->d_name, best) >= 0))
-			continue;
-		free(best);
-		best = xstrdup(e->d_name);
+	/* Sorted: the first nvmeN is the lowest. */
+	for (size_t i = 0; i < n; i++) {
+		if (!best && !strncmp(names[i], "nvme", 4))
+			best = names[i];
+		else
+			free(names[i]);
 	}
-	closedir(dp);
+	free(names);
 	return best;
 }
 
