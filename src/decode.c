@@ -32,18 +32,17 @@ static char *read_token_line(void)
 
 void mc_token_from_arg(const char *arg, struct mc_token *tok)
 {
-	char *line = NULL, why[256];
+	_cleanup_free_ char *line = NULL;
 	const char *text = arg;
+	char why[256];
 
 	if (!strcmp(arg, "-"))
 		text = line = read_token_line();
 	memset(tok, 0, sizeof(*tok));
 	if (mc_token_decode(text, tok, why, sizeof(why)) < 0) {
-		free(line);
 		mc_token_free(tok);
 		mc_die("invalid token: %s", why);
 	}
-	free(line);
 }
 
 struct json_object *mc_json_record(const struct mc_record *rec)

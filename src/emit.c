@@ -82,8 +82,8 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 	const struct mc_vendor *m;
 	struct mc_record *rec;
 	struct mc_dev *d;
+	_cleanup_free_ char *kpath = NULL;
 	char why[512];
-	char *kpath;
 
 	d = mc_host_open(h, name, is_mdev);
 	if (!d)
@@ -105,15 +105,13 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 		mc_record_set(rec, "uuid", d->name);
 	kpath = mc_dev_kver_path(d);
 	if (kpath) {
-		char *kver = read_kver(kpath);
+		_cleanup_free_ char *kver = read_kver(kpath);
 
 		if (!kver)
 			mc_die("%s: migration_version: %s", name,
 			       errno == EFBIG ? "longer than a token can carry (1024 bytes)" : strerror(errno));
 		if (mc_record_set(rec, "kver", kver) < 0)
 			mc_die("%s: migration_version: cannot be carried in a token", name);
-		free(kver);
-		free(kpath);
 	}
 	/* Had it vanished, its attributes would have read as absent and been
 	 * left out of the token as if the kernel had none. */

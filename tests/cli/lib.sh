@@ -111,6 +111,15 @@ mc_plain() {
 	rc=$?
 }
 
+# mc_full ARGS...: mig-check without a testbed, its stdout on /dev/full,
+# where every write fails with ENOSPC ($OUT stays empty).
+mc_full() {
+	what="mig-check $(_label "$@") >/dev/full"
+	: >"$OUT"
+	"$MIG_CHECK" "$@" >/dev/full 2>"$ERR" </dev/null
+	rc=$?
+}
+
 # mc_sh FIXTURE LABEL SNIPPET [ARGS...]: run the shell SNIPPET under the
 # testbed, with $UMOCKDEV_DIR, $MIG_CHECK and ARGS as $1... available inside.
 mc_sh() {

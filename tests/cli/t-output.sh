@@ -126,6 +126,14 @@ expect_stdout_contains i915-gvt
 mc_plain -V
 expect_rc 0
 expect_stdout_contains i915-gvt
+
+# A result that cannot be written is trouble, on every exit path.
+for args in --help --version -H "--decode $TOKEN"; do
+	mc_full $args
+	expect_trouble '^mig-check: write error: No space left on device$'
+done
+mc_full --decode not-a-token
+expect_trouble '^mig-check: invalid token: '
 mc_plain --bogus
 expect_usage_error
 mc_plain
