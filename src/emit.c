@@ -10,8 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "decode.h"
 #include "emit.h"
+#include "json.h"
 #include "scan.h"
 #include "util.h"
 #include "vendor.h"
@@ -144,7 +144,7 @@ int mc_cmd_emit(const struct mc_opts *o)
 				mc_die("%s: named twice", names[i]);
 	}
 	if (o->format == MC_FMT_JSON) {
-		doc = json_object_new_object();
+		doc = mc_json_doc();
 		jrecs = json_object_new_array();
 	}
 	mc_host_init(&h);
@@ -154,7 +154,6 @@ int mc_cmd_emit(const struct mc_opts *o)
 	if (!text)
 		mc_die("token: %s", why);
 	if (doc) {
-		json_object_object_add(doc, "format", json_object_new_string("mig-check/1"));
 		json_object_object_add(doc, "token", json_object_new_string(text));
 		json_object_object_add(doc, "records", jrecs);
 		if (!o->quiet)
