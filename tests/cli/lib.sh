@@ -149,6 +149,11 @@ fail() {
 	fi
 }
 
+# skip_check DESC REASON: a TAP skip line that counts as passed.
+skip_check() {
+	pass "$1 # SKIP $2"
+}
+
 # check DESC COMMAND...: a free-form check (the command's status decides).
 check() {
 	_d=$1; shift
@@ -190,6 +195,11 @@ expect_stderr_oneline() {
 	else
 		pass "one stderr line${1:+ matching /$1/}"
 	fi
+}
+
+# expect_stdout TEXT: stdout is exactly TEXT (and a final newline).
+expect_stdout() {
+	compare "stdout" "$1" "$(cat "$OUT")"
 }
 
 expect_stdout_empty() {
@@ -248,9 +258,20 @@ crc32() {
 		awk '{ printf "%s%s%s%s\n", $4, $3, $2, $1 }'
 }
 
+# mktoken_raw TEXT: TEXT (which has its own prefix, right or wrong) and
+# ":<crc>", so that what a test breaks, not the checksum, is refused.
+mktoken_raw() {
+	printf '%s:%s\n' "$1" "$(crc32 "$1")"
+}
+
 # mktoken BODY: "mig1:BODY:<crc>" with a correct checksum.
 mktoken() {
-	printf 'mig1:%s:%s\n' "$1" "$(crc32 "mig1:$1")"
+	mktoken_raw "mig1:$1"
+}
+
+# rep N STRING: STRING repeated N times (no newline).
+rep() {
+	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'
 }
 
 # token_of FIXTURE DEVICE...: run --emit, check it worked, set TOKEN.
@@ -271,6 +292,14 @@ cand_type() {   # creatable type candidate
 }
 cand_dev() {    # candidate by device name
 	printf '.candidates[] | select(.device == "%s")' "$1"
+}
+# reason CANDIDATE FIELD: jq filter for the candidate's reasons on FIELD.
+reason() {
+	printf '%s | .reasons[] | select(.field == "%s")' "$1" "$2"
+}
+# triple CANDIDATE FIELD: "source destination category" of those reasons.
+triple() {
+	printf '%s | [.source, .destination, .category] | tojson' "$(reason "$1" "$2")"
 }
 
 # finish: the TAP plan (make check counts each check), then the status.

@@ -20,13 +20,6 @@ C1=$(cand_dev $VF1)
 C2=$(cand_dev $VF2)
 USABLE='[.candidates[] | select(.verdict == "identical" or .verdict == "compatible" or .verdict == "actionable")] | length'
 
-reason() {
-	printf '%s | .reasons[] | select(.field == "%s")' "$1" "$2"
-}
-triple() {
-	printf '%s | [.source, .destination, .category] | tojson' "$(reason "$1" "$2")"
-}
-
 # --- emit -------------------------------------------------------------------------
 mc nvme-src.umockdev --emit $VF1 -c "$CONF_A"
 expect_rc 0

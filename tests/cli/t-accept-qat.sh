@@ -12,15 +12,6 @@ PL='.placements | map({record, device}) | tojson'
 C1=$(cand_dev $VF1)
 C2=$(cand_dev $VF2)
 
-# reason CANDIDATE FIELD: jq filter for the candidate's reasons on FIELD.
-reason() {
-	printf '%s | .reasons[] | select(.field == "%s")' "$1" "$2"
-}
-# triple CANDIDATE FIELD: "source destination category" of those reasons.
-triple() {
-	printf '%s | [.source, .destination, .category] | tojson' "$(reason "$1" "$2")"
-}
-
 # --- emit -----------------------------------------------------------------------
 mc qat-src.umockdev --emit $VF1
 expect_rc 0

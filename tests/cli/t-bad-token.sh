@@ -15,11 +15,6 @@ mc gvt-dst-free.umockdev --accept "$GOOD" -J
 expect_rc 0 "(hand-made token)"
 expect_jq '.verdict' actionable
 
-# rep N STRING: STRING repeated N times
-rep() {
-	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s; print "" }'
-}
-
 # bad LABEL TOKEN: both modes refuse it.
 bad() {
 	mc_plain --decode "$2"

@@ -193,8 +193,11 @@ what="ssh gvt-dst-free: --accept \"\$WTOKEN\" -J"
 ssh_test "$(dst gvt-dst-free.umockdev)" --accept "$WTOKEN" -J </dev/null >"$OUT" 2>"$ERR"; got
 expect_jq '.token.records[0].fields.kver' "$WEIRD"
 
+pid=$SSHD_PID
 sshd_stop
 what="sshd"
-check "stopped" test -z "$SSHD_PID"
+# Its pid was killed and waited for: nothing answers kill -0 there.
+check "the daemon ran" test -n "$pid"
+check "stopped" sh -c '! kill -0 "$1" 2>/dev/null' sh "$pid"
 
 finish
