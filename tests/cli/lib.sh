@@ -95,6 +95,15 @@ mc() {
 	rc=$?
 }
 
+# judge STATUS NOTE FIXTURE TOKEN [ARGS...]: mig-check --accept TOKEN -J
+# ARGS on FIXTURE, and a check that it exits with STATUS (NOTE, if not
+# empty, labels that check); the JSON is then in $OUT for expect_jq.
+judge() {
+	_jrc=$1; _jnote=$2; _jfx=$3; _jtok=$4; shift 4
+	mc "$_jfx" --accept "$_jtok" -J "$@"
+	expect_rc "$_jrc" "$_jnote"
+}
+
 # mc_stdin TEXT FIXTURE ARGS...: the same, with TEXT and a newline on stdin.
 mc_stdin() {
 	_in=$1; _fx=$2; shift 2

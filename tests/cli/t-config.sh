@@ -91,8 +91,7 @@ if [ -n "$DEFAULT" ] && ! [ -e "$DEFAULT" ]; then
 	expect_rc 0 "(no -c, $DEFAULT absent)"
 	expect_stderr_empty
 	expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" no "absent file = empty configuration"
-	mc nvme-dst-same.umockdev --accept "$SRC" -J
-	expect_rc 1 "(no -c: no migration driver, unsupported)"
+	judge 1 "(no -c: no migration driver, unsupported)" nvme-dst-same.umockdev "$SRC"
 	expect_jq '.verdict' unsupported
 	mc_plain --decode "$DEC"
 	expect_rc 0 "(--decode, no -c)"

@@ -135,8 +135,7 @@ mc_plain --decode "$NODESC" -J
 expect_jq '.records[0].fields | [has("low"), has("high"), has("fence"), has("res"), has("weight")] | map(tostring) | join(",")' \
 	false,false,false,false,false
 expect_jq '.records[0].fields.type' GVTg_V5_4
-mc gvt-dst-free.umockdev --accept "$NODESC" -J
-expect_rc 2 "(token without resources)"
+judge 2 "(token without resources)" gvt-dst-free.umockdev "$NODESC"
 expect_jq '.verdict' unknown
 expect_jq "$V54 | .verdict" unknown
 
