@@ -104,6 +104,16 @@ judge() {
 	expect_rc "$_jrc" "$_jnote"
 }
 
+# judge_after STATUS FIXTURE LABEL SNIPPET TOKEN: on FIXTURE, the shell
+# SNIPPET breaks the host in some way, then mig-check --accept TOKEN -J runs
+# there; a check that it exits with STATUS.
+judge_after() {
+	_jrc=$1; _jfx=$2; _jl=$3; _jsnip=$4; _jtok=$5
+	mc_sh "$_jfx" "--accept, $_jl" "$_jsnip
+	exec \"\$MIG_CHECK\" --accept \"\$1\" -J" "$_jtok"
+	expect_rc "$_jrc"
+}
+
 # mc_stdin TEXT FIXTURE ARGS...: the same, with TEXT and a newline on stdin.
 mc_stdin() {
 	_in=$1; _fx=$2; shift 2
@@ -245,6 +255,15 @@ expect_stderr_contains() {
 
 expect_stdout_lines() {
 	compare "stdout has $1 lines" "$1" "$(wc -l <"$OUT" | tr -d ' ')"
+}
+
+# expect_token MODULE: --emit worked: status 0, nothing on stderr, one line
+# on stdout, a well-formed token whose first record is MODULE's, v=1.
+expect_token() {
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout_lines 1
+	expect_stdout_line "mig1:$1@v=1,[A-Za-z0-9._+%:/@,=-]*:[0-9a-f]{8}"
 }
 
 # A usage error: status 2, nothing on stdout, the --help hint on stderr.
