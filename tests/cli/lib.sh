@@ -104,6 +104,21 @@ judge() {
 	expect_rc "$_jrc" "$_jnote"
 }
 
+# expect_versions FIXTURE CAND VERDICT MODULE FIELDS [ARGS...]: the
+# field-set version rules of SPEC 5 for a MODULE record of FIELDS (no v=),
+# judged on FIXTURE with ARGS: an unknown key within v=1 is ignored (the
+# candidate CAND is still VERDICT), and a larger v than the module knows
+# makes every candidate unknown, never a guess (status 2).
+expect_versions() {
+	_vfx=$1; _vc=$2; _vv=$3; _vm=$4; _vf=$5; shift 5
+	case $_vv in identical|compatible|actionable) _vrc=0 ;; *) _vrc=1 ;; esac
+	judge "$_vrc" "(unknown key zz)" "$_vfx" "$(mktoken "$_vm@v=1,$_vf,zz=later")" "$@"
+	expect_jq "$_vc | .verdict" "$_vv"
+	judge 2 "(v=2)" "$_vfx" "$(mktoken "$_vm@v=2,$_vf")" "$@"
+	expect_jq '.verdict' unknown
+	expect_jq '[.candidates[].verdict] | unique | join(",")' unknown
+}
+
 # judge_after STATUS FIXTURE LABEL SNIPPET TOKEN: on FIXTURE, the shell
 # SNIPPET breaks the host in some way, then mig-check --accept TOKEN -J runs
 # there; a check that it exits with STATUS.
