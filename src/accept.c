@@ -12,6 +12,7 @@
 #include "accept.h"
 #include "columns.h"
 #include "decode.h"
+#include "json.h"
 #include "kcheck.h"
 #include "pcilib.h"
 #include "place.h"
@@ -121,11 +122,6 @@ static char *reason_text(const struct mc_reason *r)
 			 r->source ? r->source : "none", r->destination ? r->destination : "none");
 }
 
-static struct json_object *json_str(const char *s)
-{
-	return s ? json_object_new_string(s) : NULL;
-}
-
 static struct json_object *json_reasons(const struct mc_judgement *j)
 {
 	struct json_object *a = json_object_new_array();
@@ -134,11 +130,11 @@ static struct json_object *json_reasons(const struct mc_judgement *j)
 		const struct mc_reason *r = &j->reasons[i];
 		struct json_object *o = json_object_new_object();
 
-		json_object_object_add(o, "field", json_str(r->field));
-		json_object_object_add(o, "source", json_str(r->source));
-		json_object_object_add(o, "destination", json_str(r->destination));
-		json_object_object_add(o, "rule", json_str(r->rule));
-		json_object_object_add(o, "category", json_str(mc_category_name(r->category)));
+		json_object_object_add(o, "field", mc_json_str(r->field));
+		json_object_object_add(o, "source", mc_json_str(r->source));
+		json_object_object_add(o, "destination", mc_json_str(r->destination));
+		json_object_object_add(o, "rule", mc_json_str(r->rule));
+		json_object_object_add(o, "category", mc_json_str(mc_category_name(r->category)));
 		json_object_array_add(a, o);
 	}
 	return a;
@@ -147,11 +143,10 @@ static struct json_object *json_reasons(const struct mc_judgement *j)
 static void print_json(const struct mc_token *tok, const struct mc_cand *c, size_t n,
 		       const struct mc_placement *p)
 {
-	struct json_object *doc = json_object_new_object();
+	struct json_object *doc = mc_json_doc();
 	struct json_object *jtok = json_object_new_object(), *recs = json_object_new_array();
 	struct json_object *pl = json_object_new_array(), *cands = json_object_new_array();
 
-	json_object_object_add(doc, "format", json_object_new_string("mig-check/1"));
 	json_object_object_add(doc, "verdict", json_object_new_string(mc_verdict_name(p->verdict)));
 	for (size_t r = 0; r < tok->nrecords; r++)
 		json_object_array_add(recs, mc_json_record(&tok->records[r]));
@@ -177,12 +172,12 @@ static void print_json(const struct mc_token *tok, const struct mc_cand *c, size
 		json_object_object_add(o, "kind", json_object_new_string(mc_kind_name(d->kind)));
 		json_object_object_add(o, "parent", d->parent && d->kind != MC_KIND_PARENT
 				       ? json_object_new_string(d->parent->name) : NULL);
-		json_object_object_add(o, "type", json_str(d->type));
-		json_object_object_add(o, "module", json_str(d->module->name));
+		json_object_object_add(o, "type", mc_json_str(d->type));
+		json_object_object_add(o, "module", mc_json_str(d->module->name));
 		json_object_object_add(o, "record", json_object_new_int((int)c[i].record));
-		json_object_object_add(o, "verdict", json_str(mc_verdict_name(c[i].j.verdict)));
-		json_object_object_add(o, "action", json_str(c[i].j.action));
-		json_object_object_add(o, "kernel_check", json_str(mc_kcheck_name(c[i].j.kcheck)));
+		json_object_object_add(o, "verdict", mc_json_str(mc_verdict_name(c[i].j.verdict)));
+		json_object_object_add(o, "action", mc_json_str(c[i].j.action));
+		json_object_object_add(o, "kernel_check", mc_json_str(mc_kcheck_name(c[i].j.kcheck)));
 		json_object_object_add(o, "reasons", json_reasons(&c[i].j));
 		json_object_array_add(cands, o);
 	}

@@ -2,12 +2,14 @@
 /* Column selection and table printing with libsmartcols. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <libsmartcols.h>
 
 #include "columns.h"
+#include "json.h"
 #include "util.h"
 
 static int column_id(const struct mc_colinfo *infos, size_t ninfos, const char *name, size_t len)
@@ -106,4 +108,21 @@ void mc_columns_print(const struct mc_opts *o, const struct mc_columns *c,
 		mc_columns_add(tb, c, rows[r]);
 	scols_print_table(tb);
 	scols_unref_table(tb);
+}
+
+struct json_object *mc_columns_json(const struct mc_columns *c, const char *const *row)
+{
+	struct json_object *obj = json_object_new_object();
+
+	for (size_t i = 0; i < c->n; i++) {
+		const char *name = c->infos[c->ids[i]].name;
+		char key[32];
+		size_t k;
+
+		for (k = 0; name[k] && k < sizeof(key) - 1; k++)
+			key[k] = (char)tolower((unsigned char)name[k]);
+		key[k] = '\0';
+		json_object_object_add(obj, key, mc_json_str(row[c->ids[i]]));
+	}
+	return obj;
 }

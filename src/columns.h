@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Output columns as data (util-linux style): -o, -H and the table printer. */
+/* Output columns as data (util-linux style): -o, -H, the table printer and
+ * rows as JSON objects. */
 #ifndef MC_COLUMNS_H
 #define MC_COLUMNS_H
 
@@ -41,6 +42,11 @@ struct libscols_table;
  * added to it, the cells copied. */
 struct libscols_table *mc_columns_table(const struct mc_opts *o, const struct mc_columns *c);
 void mc_columns_add(struct libscols_table *tb, const struct mc_columns *c, const char *const *row);
+
+/* A row as a JSON object: the selected columns in their order, each named
+ * in lower case (as lsblk -J does), a missing cell as null. */
+struct json_object;
+struct json_object *mc_columns_json(const struct mc_columns *c, const char *const *row);
 
 /* Print rows of cells in a table of their own. */
 void mc_columns_print(const struct mc_opts *o, const struct mc_columns *c,

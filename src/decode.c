@@ -8,6 +8,7 @@
 
 #include "columns.h"
 #include "decode.h"
+#include "json.h"
 #include "util.h"
 
 /* One line of standard input, refused when longer than a token may be. */
@@ -32,36 +33,17 @@ static char *read_token_line(void)
 
 void mc_token_from_arg(const char *arg, struct mc_token *tok)
 {
-	char *line = NULL, why[256];
+	_cleanup_free_ char *line = NULL;
 	const char *text = arg;
+	char why[256];
 
 	if (!strcmp(arg, "-"))
 		text = line = read_token_line();
 	memset(tok, 0, sizeof(*tok));
 	if (mc_token_decode(text, tok, why, sizeof(why)) < 0) {
-		free(line);
 		mc_token_free(tok);
 		mc_die("invalid token: %s", why);
 	}
-	free(line);
-}
-
-struct json_object *mc_json_record(const struct mc_record *rec)
-{
-	struct json_object *r = json_object_new_object(), *f = json_object_new_object();
-
-	json_object_object_add(r, "module", json_object_new_string(rec->module));
-	for (size_t i = 0; i < rec->nfields; i++)
-		json_object_object_add(f, rec->fields[i].key,
-				       json_object_new_string(rec->fields[i].value));
-	json_object_object_add(r, "fields", f);
-	return r;
-}
-
-void mc_json_print(struct json_object *doc)
-{
-	puts(json_object_to_json_string_ext(doc, MC_JSON_FLAGS));
-	json_object_put(doc);
 }
 
 enum { COL_RECORD, COL_MODULE, COL_KEY, COL_VALUE };
@@ -93,9 +75,8 @@ int mc_cmd_decode(const struct mc_opts *o)
 		return MC_EXIT_OK;
 	}
 	if (o->format == MC_FMT_JSON) {
-		struct json_object *doc = json_object_new_object(), *recs = json_object_new_array();
+		struct json_object *doc = mc_json_doc(), *recs = json_object_new_array();
 
-		json_object_object_add(doc, "format", json_object_new_string("mig-check/1"));
 		for (size_t r = 0; r < tok.nrecords; r++)
 			json_object_array_add(recs, mc_json_record(&tok.records[r]));
 		json_object_object_add(doc, "records", recs);

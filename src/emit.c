@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
 #include "devarg.h"
 #include "emit.h"
+#include "json.h"
 #include "scan.h"
 #include "sysfs.h"
 #include "util.h"
@@ -71,8 +71,8 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 	struct mc_record *rec;
 	struct mc_dev *d;
 	const struct mc_sysdir *kdir;
+	_cleanup_free_ char *kpath = NULL;
 	char why[512];
-	char *kpath;
 
 	d = mc_host_open(h, name, is_mdev);
 	if (!d)
@@ -94,15 +94,13 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 		mc_record_set(rec, "uuid", d->name);
 	kpath = mc_dev_kver_path(d, &kdir);
 	if (kpath) {
-		char *kver = read_kver(kdir, kpath);
+		_cleanup_free_ char *kver = read_kver(kdir, kpath);
 
 		if (!kver)
 			mc_die("%s: migration_version: %s", name,
 			       errno == EFBIG ? "longer than a token can carry (1024 bytes)" : strerror(errno));
 		if (mc_record_set(rec, "kver", kver) < 0)
 			mc_die("%s: migration_version: cannot be carried in a token", name);
-		free(kver);
-		free(kpath);
 	}
 	/* Had it vanished, its attributes would have read as absent and been
 	 * left out of the token as if the kernel had none. */
@@ -135,7 +133,7 @@ int mc_cmd_emit(const struct mc_opts *o)
 				mc_die("%s: named twice", names[i]);
 	}
 	if (o->format == MC_FMT_JSON) {
-		doc = json_object_new_object();
+		doc = mc_json_doc();
 		jrecs = json_object_new_array();
 	}
 	mc_host_init(&h);
@@ -145,7 +143,6 @@ int mc_cmd_emit(const struct mc_opts *o)
 	if (!text)
 		mc_die("token: %s", why);
 	if (doc) {
-		json_object_object_add(doc, "format", json_object_new_string("mig-check/1"));
 		json_object_object_add(doc, "token", json_object_new_string(text));
 		json_object_object_add(doc, "records", jrecs);
 		if (!o->quiet)

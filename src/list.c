@@ -11,7 +11,7 @@
 #include <libsmartcols.h>
 
 #include "columns.h"
-#include "decode.h"
+#include "json.h"
 #include "list.h"
 #include "pcilib.h"
 #include "restrict.h"
@@ -41,6 +41,11 @@ static const struct mc_colinfo list_columns[] = {
 static const int list_defaults[] = {
 	COL_DEVICE, COL_KIND, COL_ID, COL_NAME, COL_DRIVER, COL_PARENT, COL_TYPE,
 	COL_AVAILABLE, COL_MODULE, COL_MIGRATABLE,
+};
+
+static const int all_columns[] = {
+	COL_DEVICE, COL_KIND, COL_ID, COL_NAME, COL_DRIVER, COL_PARENT, COL_TYPE,
+	COL_AVAILABLE, COL_MODULE, COL_MIGRATABLE, COL_WHY,
 };
 
 void mc_list_columns_help(FILE *out)
@@ -124,40 +129,16 @@ struct row {
 	char *avail, *why;
 };
 
-/* The document mc_json_print() would print, one device object at a time:
- * a host of thousands of functions is listed in the memory of one. */
-static void print_json(const struct row *rows, size_t n)
+/* The document, one device object at a time: a host of thousands of
+ * functions is listed in the memory of one. */
+static void print_json(const struct mc_columns *cols, const struct row *rows, size_t n)
 {
-	char keys[ARRAY_SIZE(list_columns)][32];
+	struct mc_json_stream js;
 
-	/* The column names in lower case. */
-	for (size_t c = 0; c < ARRAY_SIZE(list_columns); c++) {
-		size_t k;
-
-		for (k = 0; list_columns[c].name[k] && k < sizeof(keys[c]) - 1; k++)
-			keys[c][k] = (char)(list_columns[c].name[k] | 0x20);
-		keys[c][k] = '\0';
-	}
-	fputs("{\n  \"format\": \"mig-check/1\",\n  \"devices\": [\n", stdout);
-	for (size_t r = 0; r < n; r++) {
-		struct json_object *jd = json_object_new_object();
-		const char *text;
-
-		for (size_t c = 0; c < ARRAY_SIZE(list_columns); c++)
-			json_object_object_add(jd, keys[c], rows[r].cell[c]
-					       ? json_object_new_string(rows[r].cell[c]) : NULL);
-		text = json_object_to_json_string_ext(jd, MC_JSON_FLAGS);
-		/* Nested two levels deep: each line indented by four. */
-		fputs("    ", stdout);
-		for (const char *p = text; *p; p++) {
-			putchar(*p);
-			if (*p == '\n')
-				fputs("    ", stdout);
-		}
-		fputs(r + 1 < n ? ",\n" : "\n", stdout);
-		json_object_put(jd);
-	}
-	fputs("  ]\n}\n", stdout);
+	mc_json_stream_begin(&js, "devices");
+	for (size_t r = 0; r < n; r++)
+		mc_json_stream_add(&js, mc_columns_json(cols, rows[r].cell));
+	mc_json_stream_end(&js);
 }
 
 /* The names and IDs of the PCI functions the rows may show, looked up
@@ -185,14 +166,19 @@ int mc_cmd_list(const struct mc_opts *o)
 	pthread_t loader;
 	size_t n = 0;
 
-	mc_columns_select(&cols, list_columns, ARRAY_SIZE(list_columns),
-			  list_defaults, ARRAY_SIZE(list_defaults), o->output);
+	/* Without -o, JSON carries every column, WHY included; a table the
+	 * default ones. */
+	if (json && !o->output)
+		mc_columns_select(&cols, list_columns, ARRAY_SIZE(list_columns),
+				  all_columns, ARRAY_SIZE(all_columns), NULL);
+	else
+		mc_columns_select(&cols, list_columns, ARRAY_SIZE(list_columns),
+				  list_defaults, ARRAY_SIZE(list_defaults), o->output);
 	mc_pci_filters(o->slot, o->id);
 	mc_restriction_init(&restrict_to, o->devices, o->ndevices);
 	/* One malloc arena: what pci.ids took is free for the rows after. */
 	mallopt(M_ARENA_MAX, 1);
-	/* JSON carries every column; a table only those asked for. */
-	names = json || mc_columns_has(&cols, COL_NAME);
+	names = mc_columns_has(&cols, COL_NAME);
 	if (names)
 		loading = pthread_create(&loader, NULL, load_names, NULL) == 0;
 	mc_host_init(&h);
@@ -259,7 +245,7 @@ int mc_cmd_list(const struct mc_opts *o)
 	mc_restriction_check(&restrict_to, "neither an mdev, an mdev parent nor an SR-IOV function",
 			     true);
 	if (json && !o->quiet)
-		print_json(kept, n);
+		print_json(&cols, kept, n);
 	if (tb) {
 		scols_print_table(tb);
 		scols_unref_table(tb);

@@ -242,6 +242,7 @@ int main(int argc, char **argv)
 	struct mc_opts o = { 0 };
 	int status;
 
+	atexit(mc_close_stdout);
 	parse_options(argc, argv, &o);
 	if (o.list_columns) {
 		list_columns(&o);
@@ -260,7 +261,5 @@ int main(int argc, char **argv)
 	mc_config_load(o.config);
 	status = handlers[o.mode](&o);
 	mc_config_free();
-	if (fflush(stdout) || ferror(stdout))
-		mc_die("standard output: write error");
 	return status;
 }

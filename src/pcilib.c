@@ -48,28 +48,28 @@ static struct pci_access *access_pci(void)
 	return pacc;
 }
 
+/* Parse @text (the argument of @opt) into @f with libpci's own parser,
+ * which writes into the string it is given. */
+static bool parse_filter(struct pci_filter *f, const char *opt, const char *text,
+			 char *(*parse)(struct pci_filter *, char *))
+{
+	_cleanup_free_ char *arg = NULL;
+	char *err;
+
+	if (!text)
+		return false;
+	pci_filter_init(access_pci(), f);
+	arg = xstrdup(text);
+	err = parse(f, arg);
+	if (err)
+		mc_die("%s %s: %s", opt, text, err);
+	return true;
+}
+
 void mc_pci_filters(const char *slot, const char *id)
 {
-	char *err, *arg;
-
-	if (slot) {
-		pci_filter_init(access_pci(), &slot_filter);
-		arg = xstrdup(slot);
-		err = pci_filter_parse_slot(&slot_filter, arg);
-		if (err)
-			mc_die("-s %s: %s", slot, err);
-		free(arg);
-		have_slot = true;
-	}
-	if (id) {
-		pci_filter_init(access_pci(), &id_filter);
-		arg = xstrdup(id);
-		err = pci_filter_parse_id(&id_filter, arg);
-		if (err)
-			mc_die("-d %s: %s", id, err);
-		free(arg);
-		have_id = true;
-	}
+	have_slot = parse_filter(&slot_filter, "-s", slot, pci_filter_parse_slot);
+	have_id = parse_filter(&id_filter, "-d", id, pci_filter_parse_id);
 }
 
 static bool match_one(struct pci_filter *f, const struct mc_dev *pci)

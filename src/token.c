@@ -128,11 +128,6 @@ static bool key_chars_ok(const char *p, size_t n)
 	return true;
 }
 
-static bool key_ok(const char *p, size_t n)
-{
-	return n >= 1 && n <= MC_MAX_KEY && key_chars_ok(p, n);
-}
-
 /* Only the canonical form counts: 1..999, no sign, no leading zero, no
  * escapes, so one version has exactly one spelling in a token. */
 static bool version_parse(const char *p, size_t n, unsigned *version)
@@ -210,6 +205,59 @@ static int find_key(const struct mc_record *rec, const char *key)
 		if (!strcmp(rec->fields[i].key, key))
 			return (int)i;
 	return -1;
+}
+
+/* ---- the field rules ----
+ * Written once: the decoder, the encoder and mc_record_set() all ask
+ * them, so whatever is built can be encoded, and whatever is encoded can
+ * be read back.  @rn and @fn number the record and field in the reason;
+ * @why may be NULL. */
+
+static int check_key(const char *key, size_t n, size_t rn, size_t fn,
+		     char *why, size_t whylen)
+{
+	if (!n)
+		return fail(why, whylen, "record %zu: field %zu: empty key", rn, fn);
+	if (n > MC_MAX_KEY)
+		return fail(why, whylen,
+			    "record %zu: field %zu: key is longer than %d characters",
+			    rn, fn, MC_MAX_KEY);
+	if (!key_chars_ok(key, n))
+		return fail(why, whylen, "record %zu: field %zu: bad key '%.*s'",
+			    rn, fn, (int)n, key);
+	return 0;
+}
+
+/* @key must not be among the first @n fields of @rec. */
+static int check_unique(const struct mc_record *rec, size_t n, const char *key,
+			size_t rn, char *why, size_t whylen)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(rec->fields[i].key, key))
+			return fail(why, whylen, "record %zu: key '%s' appears twice",
+				    rn, key);
+	return 0;
+}
+
+/* @n is the length of the decoded value. */
+static int check_value_len(size_t n, const char *key, size_t rn,
+			   char *why, size_t whylen)
+{
+	if (n > MC_MAX_VALUE)
+		return fail(why, whylen,
+			    "record %zu: value of '%s' is longer than %d bytes",
+			    rn, key, MC_MAX_VALUE);
+	return 0;
+}
+
+/* The text of a v= field, as the token spells it (escapes not decoded). */
+static int check_version(const char *p, size_t n, unsigned *version, size_t rn,
+			 char *why, size_t whylen)
+{
+	if (!version_parse(p, n, version))
+		return fail(why, whylen, "record %zu: bad version 'v=%.*s%s'",
+			    rn, show_len(n), p, show_more(n));
+	return 0;
 }
 
 /* ---- decoding ---- */
@@ -314,10 +362,8 @@ static int decode_value(struct span v, size_t rn, size_t fn, const char *key,
 				    rn, fn);
 		i += 3;
 	}
-	if (dlen > MC_MAX_VALUE)
-		return fail(why, whylen,
-			    "record %zu: value of '%s' is longer than %d bytes",
-			    rn, key, MC_MAX_VALUE);
+	if (check_value_len(dlen, key, rn, why, whylen))
+		return -1;
 
 	d = malloc(dlen + 1);
 	if (!d)
@@ -347,26 +393,18 @@ static int parse_field(struct span f, struct mc_record *rec, size_t rn,
 		return fail(why, whylen, "record %zu: field %zu: empty field", rn, fn);
 	if (!split(&f, '=', &key))
 		return fail(why, whylen, "record %zu: field %zu: missing '='", rn, fn);
-	if (!key.n)
-		return fail(why, whylen, "record %zu: field %zu: empty key", rn, fn);
-	if (key.n > MC_MAX_KEY)
-		return fail(why, whylen,
-			    "record %zu: field %zu: key is longer than %d characters",
-			    rn, fn, MC_MAX_KEY);
-	if (!key_chars_ok(key.p, key.n))
-		return fail(why, whylen, "record %zu: field %zu: bad key '%.*s'",
-			    rn, fn, (int)key.n, key.p);
+	if (check_key(key.p, key.n, rn, fn, why, whylen))
+		return -1;
 
 	memcpy(fld->key, key.p, key.n);
 	fld->key[key.n] = '\0';
-	if (find_key(rec, fld->key) >= 0)
-		return fail(why, whylen, "record %zu: key '%s' appears twice",
-			    rn, fld->key);
+	if (check_unique(rec, rec->nfields, fld->key, rn, why, whylen))
+		return -1;
 
 	/* Checked on the raw text: "v=%31" is not a canonical version. */
-	if (!strcmp(fld->key, "v") && !version_parse(f.p, f.n, &rec->version))
-		return fail(why, whylen, "record %zu: bad version 'v=%.*s%s'",
-			    rn, show_len(f.n), f.p, show_more(f.n));
+	if (!strcmp(fld->key, "v") &&
+	    check_version(f.p, f.n, &rec->version, rn, why, whylen))
+		return -1;
 
 	if (decode_value(f, rn, fn, fld->key, &fld->value, why, whylen))
 		return -1;
@@ -518,28 +556,15 @@ static int check_field(const struct mc_record *rec, size_t rn, size_t fi,
 	size_t kn = strnlen(f->key, sizeof(f->key));
 	const char *v = f->value ? f->value : "";
 	unsigned version;
-	size_t i;
 
-	if (!kn)
-		return fail(why, whylen, "record %zu: field %zu: empty key", rn, fi + 1);
-	if (kn > MC_MAX_KEY)
-		return fail(why, whylen,
-			    "record %zu: field %zu: key is longer than %d characters",
-			    rn, fi + 1, MC_MAX_KEY);
-	if (!key_chars_ok(f->key, kn))
-		return fail(why, whylen, "record %zu: field %zu: bad key", rn, fi + 1);
-	for (i = 0; i < fi; i++)
-		if (!strcmp(rec->fields[i].key, f->key))
-			return fail(why, whylen, "record %zu: key '%s' appears twice",
-				    rn, f->key);
-	if (strnlen(v, MC_MAX_VALUE + 1) > MC_MAX_VALUE)
-		return fail(why, whylen,
-			    "record %zu: value of '%s' is longer than %d bytes",
-			    rn, f->key, MC_MAX_VALUE);
+	if (check_key(f->key, kn, rn, fi + 1, why, whylen) ||
+	    check_unique(rec, fi, f->key, rn, why, whylen) ||
+	    check_value_len(strnlen(v, MC_MAX_VALUE + 1), f->key, rn, why, whylen))
+		return -1;
 	if (strcmp(f->key, "v"))
 		return 0;
-	if (!version_parse(v, strlen(v), &version))
-		return fail(why, whylen, "record %zu: bad version field", rn);
+	if (check_version(v, strlen(v), &version, rn, why, whylen))
+		return -1;
 	if (version != rec->version)
 		return fail(why, whylen,
 			    "record %zu: 'v=%s' does not match version %u",
@@ -677,10 +702,12 @@ int mc_record_set(struct mc_record *rec, const char *key, const char *value)
 	if (!rec || !key || !value)
 		return -1;
 	kn = strnlen(key, MC_MAX_KEY + 1);
-	if (!key_ok(key, kn) || strnlen(value, MC_MAX_VALUE + 1) > MC_MAX_VALUE)
+	if (check_key(key, kn, 0, 0, NULL, 0) ||
+	    check_value_len(strnlen(value, MC_MAX_VALUE + 1), key, 0, NULL, 0))
 		return -1;
 	/* rec->version and the v= field must never disagree. */
-	if (!strcmp(key, "v") && !version_parse(value, strlen(value), &version))
+	if (!strcmp(key, "v") &&
+	    check_version(value, strlen(value), &version, 0, NULL, 0))
 		return -1;
 
 	i = find_key(rec, key);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -84,6 +85,41 @@ void mc_die(const char *fmt, ...)
 	vwarn(fmt, ap);
 	va_end(ap);
 	exit(MC_EXIT_TROUBLE);
+}
+
+/* 0, or EOF when @stream had or has a write error; errno says why, or is 0
+ * when the error came earlier and its cause is gone.  The dup()+close()
+ * asks the file system too: NFS may report a failed write only on close. */
+static int flush_stream(FILE *stream)
+{
+	int fd;
+
+	errno = 0;
+	if (fflush(stream) || ferror(stream))
+		goto error;
+	fd = fileno(stream);
+	if (fd < 0 || (fd = dup(fd)) < 0 || close(fd))
+		goto error;
+	return 0;
+error:
+	/* A closed descriptor: nothing was written, nothing was lost. */
+	return errno == EBADF ? 0 : EOF;
+}
+
+void mc_close_stdout(void)
+{
+	/* A reader that went away (mig-check --list | head) is not an error
+	 * of ours; anything else would leave a silently cut result. */
+	if (flush_stream(stdout) && errno != EPIPE) {
+		if (errno)
+			mc_warn("write error: %s", strerror(errno));
+		else
+			mc_warn("write error");
+		_exit(MC_EXIT_TROUBLE);
+	}
+	/* Nothing more can be said when stderr itself fails. */
+	if (flush_stream(stderr))
+		_exit(MC_EXIT_TROUBLE);
 }
 
 char *mc_shell_quote(const char *s)

@@ -95,6 +95,40 @@ mc() {
 	rc=$?
 }
 
+# judge STATUS NOTE FIXTURE TOKEN [ARGS...]: mig-check --accept TOKEN -J
+# ARGS on FIXTURE, and a check that it exits with STATUS (NOTE, if not
+# empty, labels that check); the JSON is then in $OUT for expect_jq.
+judge() {
+	_jrc=$1; _jnote=$2; _jfx=$3; _jtok=$4; shift 4
+	mc "$_jfx" --accept "$_jtok" -J "$@"
+	expect_rc "$_jrc" "$_jnote"
+}
+
+# expect_versions FIXTURE CAND VERDICT MODULE FIELDS [ARGS...]: the
+# field-set version rules of SPEC 5 for a MODULE record of FIELDS (no v=),
+# judged on FIXTURE with ARGS: an unknown key within v=1 is ignored (the
+# candidate CAND is still VERDICT), and a larger v than the module knows
+# makes every candidate unknown, never a guess (status 2).
+expect_versions() {
+	_vfx=$1; _vc=$2; _vv=$3; _vm=$4; _vf=$5; shift 5
+	case $_vv in identical|compatible|actionable) _vrc=0 ;; *) _vrc=1 ;; esac
+	judge "$_vrc" "(unknown key zz)" "$_vfx" "$(mktoken "$_vm@v=1,$_vf,zz=later")" "$@"
+	expect_jq "$_vc | .verdict" "$_vv"
+	judge 2 "(v=2)" "$_vfx" "$(mktoken "$_vm@v=2,$_vf")" "$@"
+	expect_jq '.verdict' unknown
+	expect_jq '[.candidates[].verdict] | unique | join(",")' unknown
+}
+
+# judge_after STATUS FIXTURE LABEL SNIPPET TOKEN: on FIXTURE, the shell
+# SNIPPET breaks the host in some way, then mig-check --accept TOKEN -J runs
+# there; a check that it exits with STATUS.
+judge_after() {
+	_jrc=$1; _jfx=$2; _jl=$3; _jsnip=$4; _jtok=$5
+	mc_sh "$_jfx" "--accept, $_jl" "$_jsnip
+	exec \"\$MIG_CHECK\" --accept \"\$1\" -J" "$_jtok"
+	expect_rc "$_jrc"
+}
+
 # mc_stdin TEXT FIXTURE ARGS...: the same, with TEXT and a newline on stdin.
 mc_stdin() {
 	_in=$1; _fx=$2; shift 2
@@ -108,6 +142,15 @@ mc_stdin() {
 mc_plain() {
 	what="mig-check $(_label "$@")"
 	"$MIG_CHECK" "$@" >"$OUT" 2>"$ERR" </dev/null
+	rc=$?
+}
+
+# mc_full ARGS...: mig-check without a testbed, its stdout on /dev/full,
+# where every write fails with ENOSPC ($OUT stays empty).
+mc_full() {
+	what="mig-check $(_label "$@") >/dev/full"
+	: >"$OUT"
+	"$MIG_CHECK" "$@" >/dev/full 2>"$ERR" </dev/null
 	rc=$?
 }
 
@@ -138,6 +181,11 @@ fail() {
 		echo "#   stdout (first lines):"
 		sed -n '1,12s/^/#     /p' "$OUT"
 	fi
+}
+
+# skip_check DESC REASON: a TAP skip line that counts as passed.
+skip_check() {
+	pass "$1 # SKIP $2"
 }
 
 # check DESC COMMAND...: a free-form check (the command's status decides).
@@ -183,6 +231,11 @@ expect_stderr_oneline() {
 	fi
 }
 
+# expect_stdout TEXT: stdout is exactly TEXT (and a final newline).
+expect_stdout() {
+	compare "stdout" "$1" "$(cat "$OUT")"
+}
+
 expect_stdout_empty() {
 	if [ -s "$OUT" ]; then fail "stdout empty" "nothing" "$(wc -c <"$OUT") bytes"
 	else pass "stdout empty"; fi
@@ -219,6 +272,15 @@ expect_stdout_lines() {
 	compare "stdout has $1 lines" "$1" "$(wc -l <"$OUT" | tr -d ' ')"
 }
 
+# expect_token MODULE: --emit worked: status 0, nothing on stderr, one line
+# on stdout, a well-formed token whose first record is MODULE's, v=1.
+expect_token() {
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout_lines 1
+	expect_stdout_line "mig1:$1@v=1,[A-Za-z0-9._+%:/@,=-]*:[0-9a-f]{8}"
+}
+
 # A usage error: status 2, nothing on stdout, the --help hint on stderr.
 expect_usage_error() {
 	expect_rc 2 "(usage error)"
@@ -239,9 +301,20 @@ crc32() {
 		awk '{ printf "%s%s%s%s\n", $4, $3, $2, $1 }'
 }
 
+# mktoken_raw TEXT: TEXT (which has its own prefix, right or wrong) and
+# ":<crc>", so that what a test breaks, not the checksum, is refused.
+mktoken_raw() {
+	printf '%s:%s\n' "$1" "$(crc32 "$1")"
+}
+
 # mktoken BODY: "mig1:BODY:<crc>" with a correct checksum.
 mktoken() {
-	printf 'mig1:%s:%s\n' "$1" "$(crc32 "mig1:$1")"
+	mktoken_raw "mig1:$1"
+}
+
+# rep N STRING: STRING repeated N times (no newline).
+rep() {
+	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'
 }
 
 # token_of FIXTURE DEVICE...: run --emit, check it worked, set TOKEN.
@@ -262,6 +335,14 @@ cand_type() {   # creatable type candidate
 }
 cand_dev() {    # candidate by device name
 	printf '.candidates[] | select(.device == "%s")' "$1"
+}
+# reason CANDIDATE FIELD: jq filter for the candidate's reasons on FIELD.
+reason() {
+	printf '%s | .reasons[] | select(.field == "%s")' "$1" "$2"
+}
+# triple CANDIDATE FIELD: "source destination category" of those reasons.
+triple() {
+	printf '%s | [.source, .destination, .category] | tojson' "$(reason "$1" "$2")"
 }
 
 # finish: the TAP plan (make check counts each check), then the status.

@@ -14,8 +14,7 @@ token_of gvt-src.umockdev $SRC_UUID
 SRC=$TOKEN
 
 # --- identical: an existing V5_4 mdev ---------------------------------------
-mc gvt-dst-identical.umockdev --accept "$SRC" -J
-expect_rc 0
+judge 0 "" gvt-dst-identical.umockdev "$SRC"
 expect_jq '.format' 'mig-check/1'
 expect_jq '.verdict' identical
 expect_jq '[has("format"), has("verdict"), has("token"), has("placements"), has("candidates")] | all' true \
@@ -63,8 +62,7 @@ expect_stdout_line 'mdev=8086-591d-GVTg_V5_4-00000001'
 expect_stdout_line 'V5_8=canary'
 
 # --no-kernel-check: no write, at best compatible, a kernel reason.
-mc gvt-dst-identical.umockdev --accept "$SRC" -J --no-kernel-check
-expect_rc 0
+judge 0 "" gvt-dst-identical.umockdev "$SRC" --no-kernel-check
 expect_jq '.verdict' compatible
 expect_jq "$(cand_dev $DST_UUID) | .verdict" compatible
 expect_jq "$(cand_dev $DST_UUID) | .kernel_check" skipped
@@ -80,15 +78,13 @@ expect_stdout_line 'rc=0'
 expect_stdout_line 'mdev=canary'
 
 # Same host: the mdev with the token's UUID is preferred.
-mc gvt-src-multi.umockdev --accept "$SRC" -J
-expect_rc 0
+judge 0 "" gvt-src-multi.umockdev "$SRC"
 expect_jq '.verdict' identical
 expect_jq '.placements[0].device' $SRC_UUID "the mdev with the token's own UUID is preferred"
 expect_jq "$(cand_dev 83b8f4f2-509f-382f-3c1e-e6bfe0fa1002) | .verdict" identical
 
 # --- actionable: nothing created yet ----------------------------------------
-mc gvt-dst-free.umockdev --accept "$SRC" -J
-expect_rc 0
+judge 0 "" gvt-dst-free.umockdev "$SRC"
 expect_jq '.verdict' actionable
 expect_jq '.candidates | length' 4
 expect_jq '[.candidates[].kind] | unique | join(",")' parent
@@ -99,39 +95,26 @@ expect_jq "$V54 | .record" 0
 expect_jq "$V54 | .reasons | length > 0" true "an actionable candidate carries a reason"
 expect_jq "[.candidates[] | select(.type != \"i915-GVTg_V5_4\") | .verdict] | unique | join(\",\")" incompatible
 expect_jq "$PL" '[{"record":0,"device":"0000:00:02.0"}]'
-mc gvt-dst-free.umockdev --accept "$SRC" -J --ready
-expect_rc 1 "(--ready, best is actionable)"
+judge 1 "(--ready, best is actionable)" gvt-dst-free.umockdev "$SRC" --ready
 expect_jq '.verdict' actionable
-mc gvt-dst-free.umockdev --accept "$SRC" -J --no-kernel-check
-expect_rc 0
+judge 0 "" gvt-dst-free.umockdev "$SRC" --no-kernel-check
 expect_jq "$V54 | .verdict" actionable
 expect_jq "$V54 | .kernel_check" skipped
 
-# An unknown key within a known v is ignored (SPEC 5).
-F=$(mktoken "i915-gvt@v=1,dev=8086.591d,type=GVTg_V5_4,low=128,high=512,fence=4,res=1920x1200,weight=4,agg=1,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_4-00000001,zz=future")
-mc gvt-dst-free.umockdev --accept "$F" -J
-expect_rc 0 "(unknown key zz)"
-expect_jq "$V54 | .verdict" actionable
-
-# A larger v than the module knows: unknown, never a guess.
-F=$(mktoken "i915-gvt@v=2,dev=8086.591d,type=GVTg_V5_4,low=128,high=512,fence=4,res=1920x1200,weight=4,agg=1,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_4-00000001")
-mc gvt-dst-free.umockdev --accept "$F" -J
-expect_rc 2 "(v=2)"
-expect_jq '.verdict' unknown
-expect_jq "$V54 | .verdict" unknown
+# An unknown key within a known v is ignored; a larger v is unknown (SPEC 5).
+expect_versions gvt-dst-free.umockdev "$V54" actionable i915-gvt \
+	"dev=8086.591d,type=GVTg_V5_4,low=128,high=512,fence=4,res=1920x1200,weight=4,agg=1,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_4-00000001"
 
 # A record without a field a rule needs (res): unknown.
 F=$(mktoken "i915-gvt@v=1,dev=8086.591d,type=GVTg_V5_4,low=128,high=512,fence=4,weight=4,agg=1,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_4-00000001")
-mc gvt-dst-free.umockdev --accept "$F" -J
-expect_rc 2 "(no res field)"
+judge 2 "(no res field)" gvt-dst-free.umockdev "$F"
 expect_jq '.verdict' unknown
 expect_jq "$V54 | .verdict" unknown
 expect_jq "$V58 | .verdict" incompatible
 
 # Aggregation: 2 x V5_8 = low 128, high 768, fence 8: no type has that.
 F=$(mktoken "i915-gvt@v=1,dev=8086.591d,type=GVTg_V5_8,low=64,high=384,fence=4,res=1024x768,weight=2,agg=2,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_8-00000001")
-mc gvt-dst-free.umockdev --accept "$F" -J
-expect_rc 1 "(agg=2)"
+judge 1 "(agg=2)" gvt-dst-free.umockdev "$F"
 expect_jq "$V58 | .verdict" incompatible
 expect_jq "$V58 | [.reasons[] | select(.field == \"low\")] | length" 1
 expect_jq "$V54 | .verdict" incompatible
@@ -139,8 +122,7 @@ expect_jq "$V54 | [.reasons[] | select(.field == \"high\")] | length" 1
 
 # Another type name with the same resources: compatible (rule 3).
 F=$(mktoken "i915-gvt@v=1,dev=8086.591d,type=GVTg_V5_4x,low=128,high=512,fence=4,res=1920x1200,weight=4,agg=1,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_4-00000001")
-mc gvt-dst-identical.umockdev --accept "$F" -J
-expect_rc 0 "(type GVTg_V5_4x, same resources)"
+judge 0 "(type GVTg_V5_4x, same resources)" gvt-dst-identical.umockdev "$F"
 expect_jq '.verdict' compatible
 expect_jq "$(cand_dev $DST_UUID) | .verdict" compatible
 expect_jq "$(cand_dev $DST_UUID) | .kernel_check" passed
@@ -148,8 +130,7 @@ expect_jq "$(cand_dev $DST_UUID) | [.reasons[] | select(.field == \"type\")] | l
 expect_jq "$(cand_dev $DST_UUID) | .reasons[] | select(.field == \"type\") | [.source, (.destination | endswith(\"GVTg_V5_4\"))] | join(\" \")" 'GVTg_V5_4x true'
 
 # --- other GPUs --------------------------------------------------------------
-mc gvt-dst-cfl.umockdev --accept "$SRC" -J
-expect_rc 1
+judge 1 "" gvt-dst-cfl.umockdev "$SRC"
 expect_jq '.verdict' incompatible
 expect_jq "$V54 | .verdict" incompatible
 expect_jq "$V54 | .kernel_check" skipped
@@ -158,34 +139,29 @@ expect_jq "$V54 | .reasons[] | select(.field == \"dev\") | [.source, .destinatio
 expect_jq "$V54 | .reasons[] | select(.field == \"dev\") | .rule" 'physical device not matched'
 expect_jq "$PL" '[{"record":0,"device":null}]'
 
-mc gvt-dst-bdw.umockdev --accept "$SRC" -J
-expect_rc 1
+judge 1 "" gvt-dst-bdw.umockdev "$SRC"
 expect_jq '.verdict' incompatible
 expect_jq "$(cand_type i915-GVTg_V4_4) | .verdict" incompatible
 expect_jq "$(cand_type i915-GVTg_V4_4) | .reasons[] | select(.field == \"dev\") | [.source, .destination, .category, .rule] | join(\" \")" \
 	'8086.591d 8086.1616 hardware physical device not matched'
 
 # --- capacity ----------------------------------------------------------------
-mc gvt-dst-small-aperture.umockdev --accept "$SRC" -J
-expect_rc 0
+judge 0 "" gvt-dst-small-aperture.umockdev "$SRC"
 expect_jq '.verdict' actionable
 expect_jq '.candidates | length' 2
 expect_jq "$V54 | .verdict" actionable
 expect_jq "$V54 | .action" "$V54_ACTION"
 
 token_of gvt-src-v52.umockdev 5a2e4c1d-8b3f-4e6a-9c7d-1f2e3d4c5b6a
-mc gvt-dst-small-aperture.umockdev --accept "$TOKEN" -J
-expect_rc 1
+judge 1 "" gvt-dst-small-aperture.umockdev "$TOKEN"
 expect_jq '.verdict' incompatible
 expect_jq '[.candidates[].verdict] | join(",")' 'incompatible,incompatible'
 expect_jq "$V54 | .reasons[] | select(.field == \"low\") | [.source, .destination, .category] | join(\" \")" '256 128 config'
-mc gvt-dst-free.umockdev --accept "$TOKEN" -J
-expect_rc 0 "(V5_2 token on a free host)"
+judge 0 "(V5_2 token on a free host)" gvt-dst-free.umockdev "$TOKEN"
 expect_jq "$V52 | .verdict" actionable
 expect_jq "$V52 | .action" "mdevctl start --uuid 5a2e4c1d-8b3f-4e6a-9c7d-1f2e3d4c5b6a --parent 0000:00:02.0 --type i915-GVTg_V5_2"
 
-mc gvt-dst-exhausted.umockdev --accept "$SRC" -J
-expect_rc 1
+judge 1 "" gvt-dst-exhausted.umockdev "$SRC"
 expect_jq '.verdict' incompatible
 expect_jq "[$V54] | length" 0 "no V5_4 candidate (available_instances 0)"
 expect_jq '.candidates | length' 2 "the V5_8 mdev and the V5_8 type"
@@ -193,8 +169,7 @@ expect_jq "$(cand_dev d1e0c9b8-a7f6-4e5d-8c4b-3a2918070605) | .verdict" incompat
 expect_jq '.placements[0].device' null
 
 # --- old kernel: no name files, no weight line --------------------------------
-mc gvt-dst-oldkernel.umockdev --accept "$SRC" -J
-expect_rc 0
+judge 0 "" gvt-dst-oldkernel.umockdev "$SRC"
 expect_jq '.verdict' actionable
 expect_jq "$V54 | .verdict" actionable
 expect_jq "$V54 | .action" "$V54_ACTION"
@@ -202,15 +177,13 @@ expect_jq "$V54 | .reasons[] | select(.field == \"weight\") | [.source, .destina
 
 # Weight differs: a note, verdict at worst compatible (rule 4).
 F=$(mktoken "i915-gvt@v=1,dev=8086.591d,type=GVTg_V5_4,low=128,high=512,fence=4,res=1920x1200,weight=6,agg=1,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_4-00000001")
-mc gvt-dst-identical.umockdev --accept "$F" -J
-expect_rc 0 "(weight 6)"
+judge 0 "(weight 6)" gvt-dst-identical.umockdev "$F"
 expect_jq '.verdict' compatible
 expect_jq "$(cand_dev $DST_UUID) | .verdict" compatible
 expect_jq "$(cand_dev $DST_UUID) | .reasons[] | select(.field == \"weight\") | [.source, .destination] | join(\" \")" '6 4'
 
 # --- no kernel support --------------------------------------------------------
-mc gvt-dst-upstream.umockdev --accept "$SRC" -J
-expect_rc 1
+judge 1 "" gvt-dst-upstream.umockdev "$SRC"
 expect_jq '.verdict' unsupported
 expect_jq '[.candidates[].verdict] | unique | join(",")' unsupported
 expect_jq "$V54 | .reasons[] | select(.field == \"kver\") | [.source, .destination, .category, .rule] | tojson" \
@@ -220,63 +193,49 @@ expect_jq "$V58 | [.reasons[] | select(.field == \"low\")] | length" 1 "other ru
 
 token_of gvt-src-upstream.umockdev $SRC_UUID
 UP=$TOKEN
-mc gvt-dst-upstream.umockdev --accept "$UP" -J
-expect_rc 1
+judge 1 "" gvt-dst-upstream.umockdev "$UP"
 expect_jq '.verdict' unsupported
 expect_jq '.token.records[0].fields | has("kver")' false
 expect_jq "$V54 | .verdict" unsupported
 expect_jq "$V54 | .kernel_check" absent
 expect_jq "$V54 | .reasons[] | select(.field == \"kver\") | [.category, .rule] | join(\": \")" "kernel: $NOMIG"
-mc gvt-dst-free.umockdev --accept "$UP" -J
-expect_rc 1 "(source without migration support)"
+judge 1 "(source without migration support)" gvt-dst-free.umockdev "$UP"
 expect_jq '.verdict' unsupported
 expect_jq "$V54 | .verdict" unsupported
 expect_jq "$V54 | .reasons[] | select(.field == \"kver\") | [.source, .destination != null, .category, .rule] | tojson" \
 	'[null,true,"kernel","'"$NOMIG"'"]'
 
 # --- the kernel says no --------------------------------------------------------
-mc gvt-dst-kfail.umockdev --accept "$SRC" -J
-expect_rc 1
+judge 1 "" gvt-dst-kfail.umockdev "$SRC"
 expect_jq '.verdict' incompatible
 expect_jq "$V54 | .verdict" incompatible
 expect_jq "$V54 | .kernel_check" failed
 expect_jq "$V54 | [.reasons[] | select(.category == \"kernel\" and (.rule | contains(\"No space left on device\")))] | length" 1
 expect_jq "[.candidates[].verdict] | unique | join(\",\")" incompatible
-mc gvt-dst-kfail.umockdev --accept "$SRC" -J --no-kernel-check
-expect_rc 0 "(--no-kernel-check skips the failing write)"
+judge 0 "(--no-kernel-check skips the failing write)" gvt-dst-kfail.umockdev "$SRC" --no-kernel-check
 expect_jq "$V54 | .verdict" actionable
 expect_jq "$V54 | .kernel_check" skipped
 
 # --- restricting the candidates ------------------------------------------------
-mc gvt-dst-identical.umockdev --accept "$SRC" -J $DST_UUID
-expect_rc 0 "(DEVICE = the mdev)"
+judge 0 "(DEVICE = the mdev)" gvt-dst-identical.umockdev "$SRC" $DST_UUID
 expect_jq '[.candidates[].device] | join(",")' $DST_UUID
-mc gvt-dst-identical.umockdev --accept "$SRC" -J -s 00:02.0
-expect_rc 0 "(-s 00:02.0)"
+judge 0 "(-s 00:02.0)" gvt-dst-identical.umockdev "$SRC" -s 00:02.0
 expect_jq '.candidates | length' 5
-mc gvt-dst-identical.umockdev --accept "$SRC" -J -d 8086:591d
-expect_rc 0 "(-d 8086:591d)"
+judge 0 "(-d 8086:591d)" gvt-dst-identical.umockdev "$SRC" -d 8086:591d
 expect_jq '.candidates | length' 5
-mc gvt-dst-identical.umockdev --accept "$SRC" -J -d 8086:3e92
-expect_rc 1 "(-d 8086:3e92: no candidate)"
+judge 1 "(-d 8086:3e92: no candidate)" gvt-dst-identical.umockdev "$SRC" -d 8086:3e92
 expect_jq '.verdict' incompatible
 expect_jq '.candidates | length' 0
-mc gvt-dst-free.umockdev --accept "$SRC" -J 0000:00:02.0
-expect_rc 0 "(DEVICE = the parent)"
+judge 0 "(DEVICE = the parent)" gvt-dst-free.umockdev "$SRC" 0000:00:02.0
 expect_jq "$V54 | .verdict" actionable
-mc gvt-dst-free.umockdev --accept "$SRC" -J 0000:99:00.0
-expect_rc 2 "(DEVICE not found)"
-mc gvt-dst-free.umockdev --accept "$SRC" -J 00:02.0
-expect_rc 0 "(DEVICE = the parent, short form)"
+judge 2 "(DEVICE not found)" gvt-dst-free.umockdev "$SRC" 0000:99:00.0
+judge 0 "(DEVICE = the parent, short form)" gvt-dst-free.umockdev "$SRC" 00:02.0
 expect_jq '.candidates | length' 4
-mc gvt-dst-identical.umockdev --accept "$SRC" -J -d :3e92
-expect_rc 1 "(-d :3e92)"
+judge 1 "(-d :3e92)" gvt-dst-identical.umockdev "$SRC" -d :3e92
 expect_jq '.candidates | length' 0
-mc gvt-dst-identical.umockdev --accept "$SRC" -J -d 8086:
-expect_rc 0 "(-d 8086:)"
+judge 0 "(-d 8086:)" gvt-dst-identical.umockdev "$SRC" -d 8086:
 expect_jq '.candidates | length' 5
-mc gvt-dst-identical.umockdev --accept "$SRC" -J -s 01:00.0
-expect_rc 1 "(-s 01:00.0)"
+judge 1 "(-s 01:00.0)" gvt-dst-identical.umockdev "$SRC" -s 01:00.0
 expect_jq '.candidates | length' 0
 mc gvt-dst-identical.umockdev --accept "$SRC" -J -s zz:zz.z
 expect_trouble 'zz:zz\.z'
@@ -285,8 +244,7 @@ expect_trouble 'zz:zz\.z'
 mc ../../examples/source-host.umockdev --emit $SRC_UUID
 expect_rc 0
 compare "examples/source-host gives the gvt-src token" "$SRC" "$(cat "$OUT")"
-mc ../../examples/destination-host.umockdev --accept "$SRC" -J
-expect_rc 0
+judge 0 "" ../../examples/destination-host.umockdev "$SRC"
 expect_jq '.verdict' actionable
 expect_jq "$V54 | .action" "$V54_ACTION"
 expect_jq "$(cand_dev 4c1b7e2a-9d3f-4a6e-8b5c-2e7f1a9d3c60) | .verdict" incompatible

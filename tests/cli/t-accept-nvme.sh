@@ -20,19 +20,9 @@ C1=$(cand_dev $VF1)
 C2=$(cand_dev $VF2)
 USABLE='[.candidates[] | select(.verdict == "identical" or .verdict == "compatible" or .verdict == "actionable")] | length'
 
-reason() {
-	printf '%s | .reasons[] | select(.field == "%s")' "$1" "$2"
-}
-triple() {
-	printf '%s | [.source, .destination, .category] | tojson' "$(reason "$1" "$2")"
-}
-
 # --- emit -------------------------------------------------------------------------
 mc nvme-src.umockdev --emit $VF1 -c "$CONF_A"
-expect_rc 0
-expect_stderr_empty
-expect_stdout_lines 1
-expect_stdout_line 'mig1:nvme@v=1,[A-Za-z0-9._+%:/@,=-]*:[0-9a-f]{8}'
+expect_token nvme
 SRC=$(cat "$OUT")
 compare "checksum" "$(crc32 "${SRC%:*}")" "${SRC##*:}"
 expect_stdout_lacks "3b:00"
@@ -89,8 +79,7 @@ mc nvme-src.umockdev --emit 0000:00:1c.0
 expect_trouble '0000:00:1c\.0'
 
 # --- accept: identical ----------------------------------------------------------------
-mc nvme-dst-same.umockdev --accept "$SRC" -J -c "$CONF_A"
-expect_rc 0
+judge 0 "" nvme-dst-same.umockdev "$SRC" -c "$CONF_A"
 expect_jq '.verdict' identical
 expect_jq '[.candidates[].device] | sort | join(",")' "$VF1,$VF2"
 expect_jq "$C1 | .kind" vf
@@ -108,37 +97,31 @@ expect_jq "$C2 | .action" null "no action while the candidate is unknown"
 expect_jq "$PL" '[{"record":0,"device":"'$VF1'"}]'
 
 # --- accept: store differs ------------------------------------------------------------
-mc nvme-dst-same.umockdev --accept "$SRC" -J -c "$CONF_B"
-expect_rc 2 "(other store; VF2 unknown)"
+judge 2 "(other store; VF2 unknown)" nvme-dst-same.umockdev "$SRC" -c "$CONF_B"
 expect_jq '.verdict' unknown
 expect_jq "$C1 | .verdict" incompatible
 expect_jq "$(triple "$C1" store)" '["'"$STORE_A"'","'"$STORE_B"'","config"]'
 expect_jq "$USABLE" 0
-mc nvme-dst-same.umockdev --accept "$SRC" -J -c "$CONF_B" $VF1
-expect_rc 1 "(other store, VF1 only)"
+judge 1 "(other store, VF1 only)" nvme-dst-same.umockdev "$SRC" -c "$CONF_B" $VF1
 expect_jq '.verdict' incompatible
 
 # --- accept: store unknown on one side -------------------------------------------------
-mc nvme-dst-same.umockdev --accept "$SRC" -J -c "$NOSTORE"
-expect_rc 2 "(no store on the destination)"
+judge 2 "(no store on the destination)" nvme-dst-same.umockdev "$SRC" -c "$NOSTORE"
 expect_jq '.verdict' unknown
 expect_jq "$C1 | .verdict" unknown
 expect_jq "$(triple "$C1" store)" '["'"$STORE_A"'",null,"config"]'
 expect_jq "$USABLE" 0 "never compatible without a store"
-mc nvme-dst-same.umockdev --accept "$NOSTORE_TOK" -J -c "$CONF_A"
-expect_rc 2 "(no store in the token)"
+judge 2 "(no store in the token)" nvme-dst-same.umockdev "$NOSTORE_TOK" -c "$CONF_A"
 expect_jq '.verdict' unknown
 expect_jq "$C1 | .verdict" unknown
 expect_jq "$(triple "$C1" store)" '[null,"'"$STORE_A"'","config"]'
 expect_jq "$USABLE" 0 "never compatible without a store"
-mc nvme-dst-same.umockdev --accept "$NOSTORE_TOK" -J -c "$NOSTORE"
-expect_rc 2 "(no store on either side)"
+judge 2 "(no store on either side)" nvme-dst-same.umockdev "$NOSTORE_TOK" -c "$NOSTORE"
 expect_jq "$C1 | .verdict" unknown
 expect_jq "$(reason "$C1" store) | .category" config
 
 # --- accept: no migration driver configured ---------------------------------------------
-mc nvme-dst-same.umockdev --accept "$SRC" -J -c "$NODRIVERS"
-expect_rc 1 "(no migration-drivers)"
+judge 1 "(no migration-drivers)" nvme-dst-same.umockdev "$SRC" -c "$NODRIVERS"
 expect_jq '.verdict' unsupported
 expect_jq '[.candidates[].verdict] | unique | join(",")' unsupported
 expect_jq "$(reason "$C1" drv) | select(.source == \"nvme_vfio_pci\") | .category" 'driver
@@ -146,8 +129,7 @@ driver' "both drv rules fail, category driver"
 expect_jq "[.candidates[].action] | unique | tojson" '[null]'
 
 # --- accept: firmware differs --------------------------------------------------------------
-mc nvme-dst-fw.umockdev --accept "$SRC" -J -c "$CONF_A"
-expect_rc 1 "(firmware 9.3.0)"
+judge 1 "(firmware 9.3.0)" nvme-dst-fw.umockdev "$SRC" -c "$CONF_A"
 expect_jq '.verdict' incompatible
 expect_jq "$C1 | .verdict" incompatible
 expect_jq "$(triple "$C1" fr)" '["9.2.0","9.3.0","hardware"]'
@@ -156,8 +138,7 @@ expect_jq "$C2 | .verdict" incompatible "incompatible wins over unknown"
 expect_jq "$PL" '[{"record":0,"device":null}]'
 
 # --- accept: VF on vfio-pci ---------------------------------------------------------------
-mc nvme-dst-vfio.umockdev --accept "$SRC" -J -c "$CONF_A"
-expect_rc 0 "(VF on vfio-pci)"
+judge 0 "(VF on vfio-pci)" nvme-dst-vfio.umockdev "$SRC" -c "$CONF_A"
 expect_jq '.verdict' actionable
 expect_jq "$C1 | .verdict" actionable
 expect_jq "$C1 | .action" "$ACT1"
@@ -166,74 +147,60 @@ expect_jq "$PL" '[{"record":0,"device":"'$VF1'"}]'
 mc nvme-dst-vfio.umockdev --accept "$SRC" -c "$CONF_A" $VF1
 expect_rc 0 "(table)"
 expect_stdout_line "$VF1 +vf +nvme +actionable +$ACT1 +drv: .*"
-mc nvme-dst-vfio.umockdev --accept "$SRC" -J -c "$CONF_A" --ready
-expect_rc 1 "(--ready)"
+judge 1 "(--ready)" nvme-dst-vfio.umockdev "$SRC" -c "$CONF_A" --ready
 expect_jq '.verdict' actionable
 # The action binds the first driver of the list.
 printf '[global]\nmigration-drivers = acme_nvme_vfio, nvme_vfio_pci\n[device %s]\nnvme.store = %s\n' \
 	$VF1 "$STORE_A" >"$T/two.conf"
-mc nvme-dst-vfio.umockdev --accept "$SRC" -J -c "$T/two.conf"
-expect_rc 0 "(two migration drivers)"
+judge 0 "(two migration drivers)" nvme-dst-vfio.umockdev "$SRC" -c "$T/two.conf"
 expect_jq "$C1 | .verdict" actionable
 expect_jq "$C1 | .action" "driverctl set-override $VF1 acme_nvme_vfio"
 # No migration driver configured: unsupported, no action.
-mc nvme-dst-vfio.umockdev --accept "$SRC" -J -c "$NODRIVERS"
-expect_rc 1 "(VF on vfio-pci, no migration-drivers)"
+judge 1 "(VF on vfio-pci, no migration-drivers)" nvme-dst-vfio.umockdev "$SRC" -c "$NODRIVERS"
 expect_jq "$C1 | .verdict" unsupported
 expect_jq "$C1 | .action" null
 
 # --- accept: VF bound to nvme, store from its own controller -----------------------------
-mc nvme-dst-nvme.umockdev --accept "$SRC" -J -c "$NOSTORE"
-expect_rc 2 "(own controller's store differs; VF2 unknown)"
+judge 2 "(own controller's store differs; VF2 unknown)" nvme-dst-nvme.umockdev "$SRC" -c "$NOSTORE"
 expect_jq "$C1 | .verdict" incompatible
 expect_jq "$(triple "$C1" store)" '["'"$STORE_A"'","'"$OWN_STORE"'","config"]'
-mc nvme-dst-nvme.umockdev --accept "$SRC" -J -c "$CONF_A"
-expect_rc 0 "(nvme.store configured on the destination)"
+judge 0 "(nvme.store configured on the destination)" nvme-dst-nvme.umockdev "$SRC" -c "$CONF_A"
 expect_jq "$C1 | .verdict" actionable
 expect_jq "$C1 | .action" "$ACT1"
 expect_jq "$(triple "$C1" drv)" '["nvme_vfio_pci","nvme","driver"]'
 F=$(mktoken "nvme@v=1,dev=1b36.0010,pf=1b36.0010,mn=QEMU%20NVMe%20Ctrl,fr=9.2.0,drv=nvme_vfio_pci,store=pcie%3A%2F%2F%2Fnqn.2019-08.org.qemu%3Adeadbeef")
-mc nvme-dst-nvme.umockdev --accept "$F" -J -c "$NOSTORE" $VF1
-expect_rc 0 "(token store = the VF's own pcie store)"
+judge 0 "(token store = the VF's own pcie store)" nvme-dst-nvme.umockdev "$F" -c "$NOSTORE" $VF1
 expect_jq "$C1 | .verdict" actionable
 expect_jq "$C1 | .action" "$ACT1"
 expect_jq "$C1 | [.reasons[] | select(.field == \"store\")] | length" 0
 
 # --- sources that cannot migrate ---------------------------------------------------------
-mc nvme-dst-same.umockdev --accept "$VFIO_TOK" -J -c "$CONF_A"
-expect_rc 1 "(source VF on vfio-pci)"
+judge 1 "(source VF on vfio-pci)" nvme-dst-same.umockdev "$VFIO_TOK" -c "$CONF_A"
 expect_jq '.verdict' unsupported
 expect_jq "$C1 | .verdict" unsupported
 expect_jq "$(reason "$C1" drv) | select(.source == \"vfio-pci\") | .category" driver
-mc nvme-dst-same.umockdev --accept "$OWN_TOK" -J -c "$CONF_A"
-expect_rc 1 "(source VF on nvme)"
+judge 1 "(source VF on nvme)" nvme-dst-same.umockdev "$OWN_TOK" -c "$CONF_A"
 expect_jq '.verdict' unsupported
 expect_jq "$(reason "$C1" drv) | select(.source == \"nvme\") | .category" driver
 
 # --- hand-made tokens: identity fields -----------------------------------------------------
 base="dev=1b36.0010,pf=1b36.0010,mn=QEMU%20NVMe%20Ctrl,fr=9.2.0,drv=nvme_vfio_pci,store=tcp%3A%2F%2F192.0.2.10%3A4420%2Fnqn.2014-08.org.example%3Avol1"
 F=$(mktoken "nvme@v=1,$base")
-mc nvme-dst-same.umockdev --accept "$F" -J -c "$CONF_A" $VF1
-expect_rc 0 "(hand-made token = emitted one)"
+judge 0 "(hand-made token = emitted one)" nvme-dst-same.umockdev "$F" -c "$CONF_A" $VF1
 expect_jq "$C1 | .verdict" identical
 F=$(mktoken "nvme@v=1,$(printf '%s' "$base" | sed 's/mn=QEMU%20NVMe%20Ctrl/mn=SAMSUNG%20MZWLJ3T8HBLS-00007/')")
-mc nvme-dst-same.umockdev --accept "$F" -J -c "$CONF_A" $VF1
-expect_rc 1 "(other model)"
+judge 1 "(other model)" nvme-dst-same.umockdev "$F" -c "$CONF_A" $VF1
 expect_jq "$(triple "$C1" mn)" '["SAMSUNG MZWLJ3T8HBLS-00007","QEMU NVMe Ctrl","hardware"]'
 F=$(mktoken "nvme@v=1,$(printf '%s' "$base" | sed 's/dev=1b36.0010,pf=1b36.0010/dev=144d.a824,pf=144d.a824/')")
-mc nvme-dst-same.umockdev --accept "$F" -J -c "$CONF_A" $VF1
-expect_rc 1 "(other device)"
+judge 1 "(other device)" nvme-dst-same.umockdev "$F" -c "$CONF_A" $VF1
 expect_jq "$(triple "$C1" dev)" '["144d.a824","1b36.0010","hardware"]'
 expect_jq "$(triple "$C1" pf)" '["144d.a824","1b36.0010","hardware"]'
 F=$(mktoken "nvme@v=1,$(printf '%s' "$base" | sed 's/,fr=9.2.0//')")
-mc nvme-dst-same.umockdev --accept "$F" -J -c "$CONF_A" $VF1
-expect_rc 2 "(no fr field)"
+judge 2 "(no fr field)" nvme-dst-same.umockdev "$F" -c "$CONF_A" $VF1
 expect_jq "$C1 | .verdict" unknown
 expect_jq "$(reason "$C1" fr) | [.source, .destination] | tojson" '[null,"9.2.0"]'
-F=$(mktoken "nvme@v=2,$base")
-mc nvme-dst-same.umockdev --accept "$F" -J -c "$CONF_A"
-expect_rc 2 "(v=2)"
-expect_jq '[.candidates[].verdict] | unique | join(",")' unknown
+# An unknown key within v=1 is ignored; a larger v is unknown (SPEC 5).
+expect_versions nvme-dst-same.umockdev "$C1" identical nvme "$base" -c "$CONF_A"
 
 # --- list -----------------------------------------------------------------------------
 mc nvme-src.umockdev --list -J -c "$CONF_A"

@@ -11,14 +11,8 @@ CRC=${GOOD##*:}
 mc_plain --decode "$GOOD" -J
 expect_rc 0 "(hand-made token)"
 expect_jq '.records[0].fields.type' GVTg_V5_4
-mc gvt-dst-free.umockdev --accept "$GOOD" -J
-expect_rc 0 "(hand-made token)"
+judge 0 "(hand-made token)" gvt-dst-free.umockdev "$GOOD"
 expect_jq '.verdict' actionable
-
-# rep N STRING: STRING repeated N times
-rep() {
-	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s; print "" }'
-}
 
 # bad LABEL TOKEN: both modes refuse it.
 bad() {

@@ -51,8 +51,7 @@ mc mixed-src.umockdev --emit $VF1 0000:00:02.0
 expect_trouble '0000:00:02\.0'
 
 # --- accept on the destination: both placed ------------------------------------------------
-mc mixed-dst.umockdev --accept "$B" -J
-expect_rc 0
+judge 0 "" mixed-dst.umockdev "$B"
 expect_jq '.verdict' actionable "the weakest placement (the vGPU to create)"
 expect_jq '.token.records | length' 2
 expect_jq '.placements | length' 2
@@ -63,59 +62,50 @@ expect_jq "$(cand_type i915-GVTg_V5_4) | [.module, .record, .verdict] | join(\" 
 expect_jq "$(cand_type i915-GVTg_V5_4) | .action" "$V54_ACTION"
 expect_jq '[.candidates[] | select(.module == "qat") | .record] | unique | join(",")' 1 "QAT candidates judge record 1 only"
 expect_jq '[.candidates[] | select(.module == "i915-gvt") | .record] | unique | join(",")' 0 "GVT candidates judge record 0 only"
-mc mixed-dst.umockdev --accept "$B" -J --ready
-expect_rc 1 "(--ready: one placement is actionable)"
+judge 1 "(--ready: one placement is actionable)" mixed-dst.umockdev "$B" --ready
 expect_jq '.verdict' actionable
 mc mixed-dst.umockdev --accept "$B"
 expect_rc 0 "(table)"
 expect_stdout_line "$VF1 +vf +qat +identical +1"
-mc mixed-dst.umockdev --accept "$BR" -J
-expect_rc 0 "(records in the other order)"
+judge 0 "(records in the other order)" mixed-dst.umockdev "$BR"
 expect_jq "$QAT_GVT" '[{"record":0,"device":"'$VF1'"},{"record":1,"device":"0000:00:02.0"}]'
 
 # The source host itself: the vGPU's own mdev and the VF are identical.
-mc mixed-src.umockdev --accept "$B" -J
-expect_rc 0 "(source host)"
+judge 0 "(source host)" mixed-src.umockdev "$B"
 expect_jq '.verdict' identical
 expect_jq "$QAT_GVT" '[{"record":0,"device":"'$SRC_UUID'"},{"record":1,"device":"'$VF1'"}]'
 
 # --- a record without a candidate ---------------------------------------------------------
-mc gvt-dst-free.umockdev --accept "$B" -J
-expect_rc 1 "(no QAT on the host)"
+judge 1 "(no QAT on the host)" gvt-dst-free.umockdev "$B"
 expect_jq '.verdict' incompatible
 expect_jq '.placements[0].device' 0000:00:02.0
 expect_jq '.placements[1].device' null
 expect_jq '[.reasons[]? | select(.field == "record" and .source == "1")] | length' 1 \
 	"a reason names the unplaced record 1"
-mc qat-dst-same.umockdev --accept "$B" -J
-expect_rc 1 "(no GPU on the host)"
+judge 1 "(no GPU on the host)" qat-dst-same.umockdev "$B"
 expect_jq '.verdict' incompatible
 expect_jq '.placements[0].device' null
 expect_jq '.placements[1].device' $VF1
 # Restricting the candidates to the VF leaves the vGPU record unplaced.
-mc mixed-dst.umockdev --accept "$B" -J $VF1
-expect_rc 1 "(DEVICE = the VF only)"
+judge 1 "(DEVICE = the VF only)" mixed-dst.umockdev "$B" $VF1
 expect_jq '.placements[0].device' null
 expect_jq '.placements[1].device' $VF1
 
 # An unplaced record decides: unsupported beats a usable placement.
 T420_BODY="qat@v=1,dev=8086.4947,pf=8086.4946,gen=4,svc=asym+sym,drv=vfio-pci"
 F=$(mktoken "${G_BODY%:*}/$T420_BODY")
-mc mixed-dst.umockdev --accept "$F" -J
-expect_rc 1 "(vGPU + a 420xx VF)"
+judge 1 "(vGPU + a 420xx VF)" mixed-dst.umockdev "$F"
 expect_jq '.verdict' unsupported
 expect_jq '.placements[0].device' 0000:00:02.0
 expect_jq '.placements[1].device' null
 
 # Two QAT records, one QAT VF on the host: distinct candidates are needed.
 F=$(mktoken "${G_BODY%:*}/${Q_BODY%:*}/${Q_BODY%:*}")
-mc mixed-dst.umockdev --accept "$F" -J
-expect_rc 1 "(two QAT records, one VF)"
+judge 1 "(two QAT records, one VF)" mixed-dst.umockdev "$F"
 expect_jq '.placements | length' 3
 expect_jq '[.placements[] | select(.device == null)] | length' 1
 expect_jq '[.placements[] | select(.device == "'$VF1'")] | length' 1 "the VF is placed once"
-mc mixed-src.umockdev --accept "$F" -J
-expect_rc 0 "(two QAT records, two VFs on the source host)"
+judge 0 "(two QAT records, two VFs on the source host)" mixed-src.umockdev "$F"
 expect_jq '[.placements[1:][].device] | sort | join(",")' "$VF1,0000:6b:00.2"
 expect_jq '.verdict' actionable "the second VF needs the driver override"
 

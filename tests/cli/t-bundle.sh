@@ -39,35 +39,29 @@ expect_trouble '0000:00:02\.0'
 
 # --- accept ----------------------------------------------------------------
 # Free host: each record gets its own creatable type.
-mc gvt-dst-free.umockdev --accept "$AC" -J
-expect_rc 0
+judge 0 "" gvt-dst-free.umockdev "$AC"
 expect_jq '.verdict' actionable
 expect_jq '.token.records | length' 2
 expect_jq '.placements | length' 2
 expect_jq "$PL" '[{"record":0,"device":"0000:00:02.0"},{"record":1,"device":"0000:00:02.0"}]'
 expect_jq '[.candidates[] | select(.verdict == "actionable") | .action] | unique | sort | join("|")' \
 	"mdevctl start --uuid $A --parent 0000:00:02.0 --type i915-GVTg_V5_4|mdevctl start --uuid $C --parent 0000:00:02.0 --type i915-GVTg_V5_8"
-mc gvt-dst-free.umockdev --accept "$AC" -J --ready
-expect_rc 1 "(--ready)"
+judge 1 "(--ready)" gvt-dst-free.umockdev "$AC" --ready
 
 # Two V5_4 records on a host with an identical mdev and free V5_4 instances:
 # one takes the mdev, the other a new one; the weakest placement wins.
-mc gvt-dst-identical.umockdev --accept "$AB" -J
-expect_rc 0
+judge 0 "" gvt-dst-identical.umockdev "$AB"
 expect_jq '.verdict' actionable
 expect_jq '[.placements[].device] | sort | join(",")' "0000:00:02.0,$DST_UUID"
 expect_jq '[.placements[].record] | sort | join(",")' '0,1'
-mc gvt-dst-identical.umockdev --accept "$AB" -J --ready
-expect_rc 1 "(--ready: one placement is actionable)"
+judge 1 "(--ready: one placement is actionable)" gvt-dst-identical.umockdev "$AB" --ready
 
 # Small aperture: V5_4 1, V5_8 2 available.
-mc gvt-dst-small-aperture.umockdev --accept "$AC" -J
-expect_rc 0 "(V5_4 + V5_8 fit)"
+judge 0 "(V5_4 + V5_8 fit)" gvt-dst-small-aperture.umockdev "$AC"
 expect_jq '.verdict' actionable
 expect_jq '[.placements[].device | select(. != null)] | length' 2
 # ... but only one V5_4: the second V5_4 record stays unplaced.
-mc gvt-dst-small-aperture.umockdev --accept "$AB" -J
-expect_rc 1 "(two V5_4, one available)"
+judge 1 "(two V5_4, one available)" gvt-dst-small-aperture.umockdev "$AB"
 expect_jq '.verdict' incompatible
 expect_jq '.placements | length' 2
 expect_jq '[.placements[] | select(.device == null)] | length' 1
@@ -76,15 +70,13 @@ expect_jq '[.reasons[]? | select(.field == "record" and .source == "1")] | lengt
 	"a reason names the unplaced record 1"
 
 # Exhausted: the V5_4 record has no candidate at all.
-mc gvt-dst-exhausted.umockdev --accept "$AC" -J
-expect_rc 1
+judge 1 "" gvt-dst-exhausted.umockdev "$AC"
 expect_jq '.verdict' incompatible
 expect_jq '.placements[0].device' null
 expect_jq '.placements[1].device != null' true
 
 # No kernel support: unsupported, whatever else matches.
-mc gvt-dst-upstream.umockdev --accept "$AC" -J
-expect_rc 1
+judge 1 "" gvt-dst-upstream.umockdev "$AC"
 expect_jq '.verdict' unsupported
 
 # Quiet

@@ -10,16 +10,23 @@ DEC=$(mktoken "nvme@v=1,dev=1b36.0010,pf=1b36.0010,drv=nvme_vfio_pci")
 mc nvme-src.umockdev --emit $VF1 -c "$FIXTURES/nvme-store-a.conf"
 SRC=$(cat "$OUT")
 
+# every_mode_refuses REGEX ARGS...: --list, --emit, --accept and --decode,
+# each given ARGS, exit 2 with one diagnostic matching REGEX.
+every_mode_refuses() {
+	_re=$1; shift
+	mc nvme-src.umockdev --list "$@"
+	expect_trouble "$_re"
+	mc nvme-src.umockdev --emit $VF1 "$@"
+	expect_trouble "$_re"
+	mc nvme-dst-same.umockdev --accept "$SRC" "$@"
+	expect_trouble "$_re"
+	mc_plain --decode "$DEC" "$@"
+	expect_trouble "$_re"
+}
+
 # --- a named file that does not exist ------------------------------------------------
 MISSING=$T/no-such-dir/mig-check.conf
-mc nvme-src.umockdev --list -c "$MISSING"
-expect_trouble "no-such-dir/mig-check\.conf"
-mc nvme-src.umockdev --emit $VF1 -c "$MISSING"
-expect_trouble "no-such-dir/mig-check\.conf"
-mc nvme-dst-same.umockdev --accept "$SRC" -c "$MISSING"
-expect_trouble "no-such-dir/mig-check\.conf"
-mc_plain --decode "$DEC" -c "$MISSING"
-expect_trouble "no-such-dir/mig-check\.conf"
+every_mode_refuses "no-such-dir/mig-check\.conf" -c "$MISSING"
 mc nvme-src.umockdev --list --config="$MISSING"
 expect_trouble "no-such-dir/mig-check\.conf"
 mc nvme-src.umockdev --list --config "$MISSING"
@@ -31,14 +38,7 @@ mc nvme-src.umockdev --list -c "$T/conf.d"
 expect_trouble "conf\.d"
 
 # --- malformed: one line naming file and line ------------------------------------------
-mc nvme-src.umockdev --list -c "$FIXTURES/bad.conf"
-expect_trouble 'bad\.conf:3: '
-mc nvme-src.umockdev --emit $VF1 -c "$FIXTURES/bad.conf"
-expect_trouble 'bad\.conf:3: '
-mc nvme-dst-same.umockdev --accept "$SRC" -c "$FIXTURES/bad.conf"
-expect_trouble 'bad\.conf:3: '
-mc_plain --decode "$DEC" -c "$FIXTURES/bad.conf"
-expect_trouble 'bad\.conf:3: '
+every_mode_refuses 'bad\.conf:3: ' -c "$FIXTURES/bad.conf"
 
 # An unterminated section header on line 3.
 printf '# comment\n\n[device 0000:3b:00.1\nnvme.store = x\n' >"$T/section.conf"
@@ -91,8 +91,7 @@ if [ -n "$DEFAULT" ] && ! [ -e "$DEFAULT" ]; then
 	expect_rc 0 "(no -c, $DEFAULT absent)"
 	expect_stderr_empty
 	expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" no "absent file = empty configuration"
-	mc nvme-dst-same.umockdev --accept "$SRC" -J
-	expect_rc 1 "(no -c: no migration driver, unsupported)"
+	judge 1 "(no -c: no migration driver, unsupported)" nvme-dst-same.umockdev "$SRC"
 	expect_jq '.verdict' unsupported
 	mc_plain --decode "$DEC"
 	expect_rc 0 "(--decode, no -c)"

@@ -4,10 +4,7 @@
 
 # --- the normal source host -------------------------------------------------
 mc gvt-src.umockdev --emit $SRC_UUID
-expect_rc 0
-expect_stderr_empty
-expect_stdout_lines 1
-expect_stdout_line 'mig1:i915-gvt@v=1,[A-Za-z0-9._+%:/@,=-]*:[0-9a-f]{8}'
+expect_token i915-gvt
 TOKEN=$(cat "$OUT")
 check "token is at most 4096 bytes" test "${#TOKEN}" -le 4096
 compare "checksum is the crc32 of everything before the last ':'" \

@@ -11,10 +11,8 @@ ERRNO='Permission denied|Operation not permitted'
 token_of gvt-src.umockdev $SRC_UUID
 
 # --- destination: an unreadable description -----------------------------------------
-mc_sh gvt-dst-free.umockdev "--accept, V5_4 description mode 000" '
-	chmod 000 '"$TYPES"'/i915-GVTg_V5_4/description
-	exec "$MIG_CHECK" --accept "$1" -J' "$TOKEN"
-expect_rc 2
+judge_after 2 gvt-dst-free.umockdev "V5_4 description mode 000" '
+	chmod 000 '"$TYPES"'/i915-GVTg_V5_4/description' "$TOKEN"
 expect_jq '.verdict' unknown
 expect_jq "$V54 | .verdict" unknown
 expect_jq "$V54 | [.reasons[] | select((.rule + \" \" + (.destination // \"\")) | test(\"$ERRNO\"))] | length > 0" true \
@@ -29,25 +27,19 @@ expect_rc 2
 expect_stdout_line unknown
 
 # --- destination: available_instances unreadable or garbage ---------------------------
-mc_sh gvt-dst-free.umockdev "--accept, V5_4 available_instances mode 000" '
-	chmod 000 '"$TYPES"'/i915-GVTg_V5_4/available_instances
-	exec "$MIG_CHECK" --accept "$1" -J' "$TOKEN"
-expect_rc 2
+judge_after 2 gvt-dst-free.umockdev "V5_4 available_instances mode 000" '
+	chmod 000 '"$TYPES"'/i915-GVTg_V5_4/available_instances' "$TOKEN"
 expect_jq '.verdict' unknown
 expect_jq "$V54 | .verdict" unknown
 expect_jq "$V58 | .verdict" incompatible
 
-mc_sh gvt-dst-free.umockdev "--accept, V5_4 available_instances 'lots'" '
-	echo lots >'"$TYPES"'/i915-GVTg_V5_4/available_instances
-	exec "$MIG_CHECK" --accept "$1" -J' "$TOKEN"
-expect_rc 2
+judge_after 2 gvt-dst-free.umockdev "V5_4 available_instances 'lots'" '
+	echo lots >'"$TYPES"'/i915-GVTg_V5_4/available_instances' "$TOKEN"
 expect_jq "$V54 | .verdict" unknown
 
 # longer than any count: not cut to a number that fits
-mc_sh gvt-dst-free.umockdev "--accept, V5_4 available_instances of 40 digits" '
-	printf "%040d\n" 1 >'"$TYPES"'/i915-GVTg_V5_4/available_instances
-	exec "$MIG_CHECK" --accept "$1" -J' "$TOKEN"
-expect_rc 2
+judge_after 2 gvt-dst-free.umockdev "V5_4 available_instances of 40 digits" '
+	printf "%040d\n" 1 >'"$TYPES"'/i915-GVTg_V5_4/available_instances' "$TOKEN"
 expect_jq "$V54 | .verdict" unknown
 expect_jq "$V58 | .verdict" incompatible
 
@@ -87,10 +79,8 @@ expect_jq '[.candidates[] | select(.kind == "mdev") | .reasons[0].rule] | join("
 	"cannot read mdev_type: No such file or directory"
 
 # --- destination: a type without description (driver has no show_description) ----------
-mc_sh gvt-dst-free.umockdev "--accept, V5_4 without description" '
-	rm '"$TYPES"'/i915-GVTg_V5_4/description
-	exec "$MIG_CHECK" --accept "$1" -J' "$TOKEN"
-expect_rc 2
+judge_after 2 gvt-dst-free.umockdev "V5_4 without description" '
+	rm '"$TYPES"'/i915-GVTg_V5_4/description' "$TOKEN"
 expect_jq "$V54 | .verdict" unknown
 expect_jq "$V58 | .verdict" incompatible
 
@@ -135,8 +125,7 @@ mc_plain --decode "$NODESC" -J
 expect_jq '.records[0].fields | [has("low"), has("high"), has("fence"), has("res"), has("weight")] | map(tostring) | join(",")' \
 	false,false,false,false,false
 expect_jq '.records[0].fields.type' GVTg_V5_4
-mc gvt-dst-free.umockdev --accept "$NODESC" -J
-expect_rc 2 "(token without resources)"
+judge 2 "(token without resources)" gvt-dst-free.umockdev "$NODESC"
 expect_jq '.verdict' unknown
 expect_jq "$V54 | .verdict" unknown
 
@@ -217,39 +206,31 @@ mc nvme-src.umockdev --emit 0000:3b:00.1 -c "$T/nul.conf"
 expect_trouble "nul\.conf:2: a NUL byte in the line"
 
 # --- attributes that are directories (EISDIR) or fail with EIO ---------------------------
-mc_sh gvt-dst-free.umockdev "--accept, V5_4 description is a directory" '
+judge_after 2 gvt-dst-free.umockdev "V5_4 description is a directory" '
 	rm '"$TYPES"'/i915-GVTg_V5_4/description
-	mkdir '"$TYPES"'/i915-GVTg_V5_4/description
-	exec "$MIG_CHECK" --accept "$1" -J' "$TOKEN"
-expect_rc 2
+	mkdir '"$TYPES"'/i915-GVTg_V5_4/description' "$TOKEN"
 expect_jq "$V54 | .verdict" unknown
 expect_jq "$V54 | [.reasons[] | select(.rule | test(\"Is a directory\"))] | length > 0" true \
 	"a V5_4 reason gives the errno text"
 expect_jq "$V58 | .verdict" incompatible "the scan goes on"
 
-mc_sh gvt-dst-free.umockdev "--accept, V5_4 available_instances is a directory" '
+judge_after 2 gvt-dst-free.umockdev "V5_4 available_instances is a directory" '
 	rm '"$TYPES"'/i915-GVTg_V5_4/available_instances
-	mkdir '"$TYPES"'/i915-GVTg_V5_4/available_instances
-	exec "$MIG_CHECK" --accept "$1" -J' "$TOKEN"
-expect_rc 2
+	mkdir '"$TYPES"'/i915-GVTg_V5_4/available_instances' "$TOKEN"
 expect_jq "$V54 | .verdict" unknown
 expect_jq "$V54 | [.reasons[] | select(.rule | test(\"Is a directory\"))] | length > 0" true
 
 # The kernel check: an attribute that cannot be opened for writing (EISDIR)
 # is an error (unknown); a write the "kernel" fails with EIO is a refusal.
-mc_sh gvt-dst-free.umockdev "--accept, V5_4 migration_version is a directory" '
+judge_after 2 gvt-dst-free.umockdev "V5_4 migration_version is a directory" '
 	rm '"$TYPES"'/i915-GVTg_V5_4/migration_version
-	mkdir '"$TYPES"'/i915-GVTg_V5_4/migration_version
-	exec "$MIG_CHECK" --accept "$1" -J' "$TOKEN"
-expect_rc 2
+	mkdir '"$TYPES"'/i915-GVTg_V5_4/migration_version' "$TOKEN"
 expect_jq "$V54 | [.verdict, .kernel_check] | join(\",\")" unknown,error
 expect_jq "$V54 | [.reasons[] | select(.category == \"kernel\" and (.rule | test(\"Is a directory\")))] | length" 1
 
-mc_sh gvt-dst-free.umockdev "--accept, V5_4 migration_version fails with EIO" '
+judge_after 1 gvt-dst-free.umockdev "V5_4 migration_version fails with EIO" '
 	rm '"$TYPES"'/i915-GVTg_V5_4/migration_version
-	ln -s /proc/self/mem '"$TYPES"'/i915-GVTg_V5_4/migration_version
-	exec "$MIG_CHECK" --accept "$1" -J' "$TOKEN"
-expect_rc 1
+	ln -s /proc/self/mem '"$TYPES"'/i915-GVTg_V5_4/migration_version' "$TOKEN"
 expect_jq "$V54 | [.verdict, .kernel_check] | join(\",\")" incompatible,failed
 expect_jq "$V54 | [.reasons[] | select(.category == \"kernel\" and (.rule | test(\"Input/output error\")))] | length" 1
 
@@ -280,18 +261,14 @@ NTOKEN=$TOKEN
 Q1=$(cand_dev 0000:6b:00.1)
 N1=$(cand_dev 0000:3b:00.1)
 
-mc_sh qat-dst-same.umockdev "--accept, PF qat/cfg_services mode 000" '
-	chmod 000 '"$QPF"'/qat/cfg_services
-	exec "$MIG_CHECK" --accept "$1" -J' "$QTOKEN"
-expect_rc 2
+judge_after 2 qat-dst-same.umockdev "PF qat/cfg_services mode 000" '
+	chmod 000 '"$QPF"'/qat/cfg_services' "$QTOKEN"
 expect_jq '.verdict' unknown
 expect_jq "$Q1 | .verdict" unknown
 expect_jq "$Q1 | [.reasons[] | select(.rule | test(\"cfg_services.*($ERRNO)\"))] | length" 1
-mc_sh qat-dst-same.umockdev "--accept, PF qat/state is a directory" '
+judge_after 2 qat-dst-same.umockdev "PF qat/state is a directory" '
 	rm '"$QPF"'/qat/state
-	mkdir '"$QPF"'/qat/state
-	exec "$MIG_CHECK" --accept "$1" -J' "$QTOKEN"
-expect_rc 2
+	mkdir '"$QPF"'/qat/state' "$QTOKEN"
 expect_jq "$Q1 | .verdict" unknown
 expect_jq "$Q1 | [.reasons[] | select(.rule | test(\"state.*Is a directory\"))] | length" 1
 mc_sh qat-src.umockdev "--emit, PF qat/cfg_services mode 000" '

@@ -28,17 +28,24 @@ for f in "$FIXTURES"/gvt-*.umockdev "$FIXTURES"/../../examples/*-host.umockdev; 
 		cd "$UMOCKDEV_DIR/sys/devices/pci0000:00/0000:00:02.0" || exit 1
 		for t in mdev_supported_types/*; do
 			n=$(ls "$t/devices" 2>/dev/null | wc -l)
-			printf "%s %s %s\n" "${t##*/}" "$(cat "$t/available_instances")" "$n"
+			printf "type %s %s %s\n" "${t##*/}" "$(cat "$t/available_instances")" "$n"
 		done
 		for m in "$UMOCKDEV_DIR"/sys/bus/mdev/devices/*; do
 			[ -e "$m" ] || continue
 			u=${m##*/}
+			echo "mdev $u"
 			test -d "$m/mdev_type" &&
 			test "$(readlink -f "$m/mdev_type/devices/$u")" = "$(readlink -f "$m")" ||
 				echo "bad mdev_type: $u"
 		done'
 	expect_rc 0
 	compare "no broken mdev_type link" 0 "$(grep -c 'bad mdev_type' "$OUT")"
+	compare "some types" true "$(grep -q '^type ' "$OUT" && echo true)"
+	compare "every available_instances is a count" "" \
+		"$(awk '$1 == "type" && $3 !~ /^[0-9]+$/ { print $2 "=" $3 }' "$OUT")"
+	# Every mdev is listed in the devices/ of exactly one type.
+	compare "mdevs listed under their types" "$(grep -c '^mdev ' "$OUT")" \
+		"$(awk '$1 == "type" { n += $4 } END { print n + 0 }' "$OUT")"
 done
 
 # The ABI 2.5 numbers, spot checks

@@ -2,11 +2,6 @@
 # --list: which rows, in which order, restricted how (SPEC 2, 8).
 . "$TESTLIB"
 
-# expect_stdout TEXT: stdout is exactly TEXT (and a final newline).
-expect_stdout() {
-	compare "stdout" "$1" "$(cat "$OUT")"
-}
-
 COLS=DEVICE,KIND,ID,DRIVER,PARENT,TYPE,AVAILABLE,MODULE,MIGRATABLE,WHY
 
 # --- every row, in SPEC order: mdevs, parents' types, PFs and VFs ----------------

@@ -9,21 +9,9 @@
 
 HOST=gvt-dst-free.umockdev
 
-rep() {
-	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'
-}
-# seal BODY: a token with that body and a correct checksum, so that the rule
-# under test, not the checksum, is what refuses it.
-seal() {
-	printf 'mig1:%s:%s' "$1" "$(crc32 "mig1:$1")"
-}
-# sealraw TEXT: TEXT (which has its own prefix) with a correct checksum.
-sealraw() {
-	printf '%s:%s' "$1" "$(crc32 "$1")"
-}
 
 BODY="qat@v=1,dev=8086.4941,pf=8086.4940,gen=4,svc=asym+sym,drv=qat_vfio_pci"
-GOOD=$(seal "$BODY")
+GOOD=$(mktoken "$BODY")
 CRC=${GOOD##*:}
 case $CRC in
 *[a-f]*) UPPER="mig1:$BODY:$(printf '%s' "$CRC" | tr a-f A-F)" ;;
@@ -73,9 +61,9 @@ row "wrong prefix mog1"        "not a mig-check token"        "mog1:${GOOD#mig1:
 row "upper-case prefix MIG1"   "not a mig-check token"        "MIG1:${GOOD#mig1:}"
 row "no prefix"                "not a mig-check token"        "$BODY:$CRC"
 row "prefix without colon"     "not a mig-check token"        "mig1${GOOD#mig1:}"
-row "unknown format mig2"      "unknown token format 'mig2'"  "$(sealraw "mig2:$BODY")"
-row "unknown format mig10"     "unknown token format 'mig10'" "$(sealraw "mig10:$BODY")"
-row "unknown format mig0"      "unknown token format 'mig0'"  "$(sealraw "mig0:$BODY")"
+row "unknown format mig2"      "unknown token format 'mig2'"  "$(mktoken_raw "mig2:$BODY")"
+row "unknown format mig10"     "unknown token format 'mig10'" "$(mktoken_raw "mig10:$BODY")"
+row "unknown format mig0"      "unknown token format 'mig0'"  "$(mktoken_raw "mig0:$BODY")"
 
 # --- checksum ---------------------------------------------------------------------
 row "bad checksum"             "checksum mismatch"            "$(printf '%s' "$GOOD" | sed 's/gen=4/gen=6/')"
@@ -92,67 +80,67 @@ row "only the prefix"          "missing checksum"             "mig1:"
 
 # --- length and characters ----------------------------------------------------------
 row "empty token"              "empty token"                  ""
-LONG=$(seal "foo@v=1,a=$(rep 1000 a),b=$(rep 1000 b),c=$(rep 1000 c),d=$(rep 1000 d),e=$(rep 61 e)")
+LONG=$(mktoken "foo@v=1,a=$(rep 1000 a),b=$(rep 1000 b),c=$(rep 1000 c),d=$(rep 1000 d),e=$(rep 61 e)")
 what="the over-long token"
 compare "is 4097 bytes" 4097 ${#LONG}
 row "4097 bytes"               "token is longer than 4096 bytes" "$LONG"
 for c in ' ' '"' "'" '*' '?' '[' '~' '{' '}' ';' '&' '|' '$' '`' '\' '(' '<' '>' '#' '!' '^'; do
 	hex=$(printf '%s' "$c" | od -An -tx1 | tr -d ' ')
-	row "character '$c'" "invalid character 0x$hex at offset 16" "$(seal "foo@v=1,a=b${c}c")"
+	row "character '$c'" "invalid character 0x$hex at offset 16" "$(mktoken "foo@v=1,a=b${c}c")"
 done
-row "non-ASCII UTF-8"          "invalid character 0xc3"       "$(seal "foo@v=1,a=$(printf '\303\251')")"
-row "byte 0xff"                "invalid character 0xff"       "$(seal "foo@v=1,a=$(printf '\377')")"
-row "embedded newline"         "invalid character 0x0a"       "$(seal "foo@v=1,a=b${NL}c")"
-row "carriage return"          "invalid character 0x0d"       "$(seal "foo@v=1,a=b${CR}")"
-row "tab"                      "invalid character 0x09"       "$(seal "foo@v=1,a=b${TAB}c")"
-row "escape character"         "invalid character 0x1b"       "$(seal "foo@v=1,a=$(printf '\033')[31m")"
+row "non-ASCII UTF-8"          "invalid character 0xc3"       "$(mktoken "foo@v=1,a=$(printf '\303\251')")"
+row "byte 0xff"                "invalid character 0xff"       "$(mktoken "foo@v=1,a=$(printf '\377')")"
+row "embedded newline"         "invalid character 0x0a"       "$(mktoken "foo@v=1,a=b${NL}c")"
+row "carriage return"          "invalid character 0x0d"       "$(mktoken "foo@v=1,a=b${CR}")"
+row "tab"                      "invalid character 0x09"       "$(mktoken "foo@v=1,a=b${TAB}c")"
+row "escape character"         "invalid character 0x1b"       "$(mktoken "foo@v=1,a=$(printf '\033')[31m")"
 
 # --- percent-escapes ------------------------------------------------------------------
-row "%00"                      "record 1: field 2: '%00' is not allowed" "$(seal "foo@v=1,a=x%00y")"
-row "lower-case hex %2f"       "record 1: field 2: bad percent-escape '%2f'" "$(seal "foo@v=1,a=%2f")"
-row "not hex %G1"              "record 1: field 2: bad percent-escape '%G1'" "$(seal "foo@v=1,a=%G1")"
-row "incomplete escape %2"     "record 1: field 2: incomplete percent-escape '%2'" "$(seal "foo@v=1,a=%2")"
-row "incomplete escape %"      "record 1: field 2: incomplete percent-escape '%'" "$(seal "foo@v=1,a=x%")"
-row "escape in a key"          "record 1: field 2: bad key"   "$(seal "foo@v=1,%61=b")"
-row "escape in a module"       "record 1: bad module name"    "$(seal "f%6Fo@v=1")"
+row "%00"                      "record 1: field 2: '%00' is not allowed" "$(mktoken "foo@v=1,a=x%00y")"
+row "lower-case hex %2f"       "record 1: field 2: bad percent-escape '%2f'" "$(mktoken "foo@v=1,a=%2f")"
+row "not hex %G1"              "record 1: field 2: bad percent-escape '%G1'" "$(mktoken "foo@v=1,a=%G1")"
+row "incomplete escape %2"     "record 1: field 2: incomplete percent-escape '%2'" "$(mktoken "foo@v=1,a=%2")"
+row "incomplete escape %"      "record 1: field 2: incomplete percent-escape '%'" "$(mktoken "foo@v=1,a=x%")"
+row "escape in a key"          "record 1: field 2: bad key"   "$(mktoken "foo@v=1,%61=b")"
+row "escape in a module"       "record 1: bad module name"    "$(mktoken "f%6Fo@v=1")"
 
 # --- records ---------------------------------------------------------------------------
-row "no records"               "token has no records"         "$(seal "")"
-row "record without @"         "record 1: missing '@'"        "$(seal "foo")"
-row "empty module"             "record 1: empty module name"  "$(seal "@v=1")"
-row "upper-case module"        "record 1: bad module name 'Foo'" "$(seal "Foo@v=1")"
-row "module with _"            "record 1: bad module name"    "$(seal "foo_bar@v=1")"
-row "module with ."            "record 1: bad module name"    "$(seal "foo.bar@v=1")"
-row "no fields after @"        "record 1: no fields after '@'" "$(seal "foo@")"
-row "empty last record"        "record 2: empty record"       "$(seal "foo@v=1/")"
-row "empty first record"       "record 1: empty record"       "$(seal "/foo@v=1")"
-row "bad second record"        "record 2: missing '@'"        "$(seal "$BODY/qat")"
-row "9 records"                "more than 8 records"          "$(seal "$(rep 8 'foo@v=1/')foo@v=1")"
+row "no records"               "token has no records"         "$(mktoken "")"
+row "record without @"         "record 1: missing '@'"        "$(mktoken "foo")"
+row "empty module"             "record 1: empty module name"  "$(mktoken "@v=1")"
+row "upper-case module"        "record 1: bad module name 'Foo'" "$(mktoken "Foo@v=1")"
+row "module with _"            "record 1: bad module name"    "$(mktoken "foo_bar@v=1")"
+row "module with ."            "record 1: bad module name"    "$(mktoken "foo.bar@v=1")"
+row "no fields after @"        "record 1: no fields after '@'" "$(mktoken "foo@")"
+row "empty last record"        "record 2: empty record"       "$(mktoken "foo@v=1/")"
+row "empty first record"       "record 1: empty record"       "$(mktoken "/foo@v=1")"
+row "bad second record"        "record 2: missing '@'"        "$(mktoken "$BODY/qat")"
+row "9 records"                "more than 8 records"          "$(mktoken "$(rep 8 'foo@v=1/')foo@v=1")"
 
 # --- fields and keys ---------------------------------------------------------------------
-row "empty field"              "record 1: field 2: empty field" "$(seal "foo@v=1,,a=b")"
-row "trailing comma"           "record 1: field 2: empty field" "$(seal "foo@v=1,")"
-row "field without ="          "record 1: field 2: missing '='" "$(seal "foo@v=1,a")"
-row "empty key"                "record 1: field 2: empty key"  "$(seal "foo@v=1,=b")"
-row "upper-case key"           "record 1: field 2: bad key 'A'" "$(seal "foo@v=1,A=b")"
-row "key with -"               "record 1: field 2: bad key"    "$(seal "foo@v=1,a-b=c")"
-row "17-character key"         "record 1: field 2: key is longer than 16 characters" "$(seal "foo@v=1,$(rep 17 k)=b")"
-row "duplicate key"            "record 1: key 'a' appears twice" "$(seal "foo@v=1,a=1,a=2")"
-row "duplicate v"              "record 1: key 'v' appears twice" "$(seal "foo@v=1,v=1")"
+row "empty field"              "record 1: field 2: empty field" "$(mktoken "foo@v=1,,a=b")"
+row "trailing comma"           "record 1: field 2: empty field" "$(mktoken "foo@v=1,")"
+row "field without ="          "record 1: field 2: missing '='" "$(mktoken "foo@v=1,a")"
+row "empty key"                "record 1: field 2: empty key"  "$(mktoken "foo@v=1,=b")"
+row "upper-case key"           "record 1: field 2: bad key 'A'" "$(mktoken "foo@v=1,A=b")"
+row "key with -"               "record 1: field 2: bad key"    "$(mktoken "foo@v=1,a-b=c")"
+row "17-character key"         "record 1: field 2: key is longer than 16 characters" "$(mktoken "foo@v=1,$(rep 17 k)=b")"
+row "duplicate key"            "record 1: key 'a' appears twice" "$(mktoken "foo@v=1,a=1,a=2")"
+row "duplicate v"              "record 1: key 'v' appears twice" "$(mktoken "foo@v=1,v=1")"
 row "33 fields"                "record 1: more than 32 fields" \
-	"$(seal "foo@v=1$(i=1; while [ $i -le 32 ]; do printf ',k%d=x' $i; i=$((i + 1)); done)")"
-row "= in a value"             "record 1: field 2: invalid character '=' in value" "$(seal "foo@v=1,a=b=c")"
-row "@ in a value"             "record 1: field 2: invalid character '@' in value" "$(seal "foo@v=1,a=b@c")"
-row ": in a value"             "record 1: field 2: invalid character ':' in value" "$(seal "foo@v=1,a=b:c")"
-row "1025-byte value"          "record 1: value of 'a' is longer than 1024 bytes" "$(seal "foo@v=1,a=$(rep 1025 a)")"
-row "1025 bytes of escapes"    "record 1: value of 'a' is longer than 1024 bytes" "$(seal "foo@v=1,a=$(rep 1025 %41)")"
-row "1025 bytes in a 2nd record" "record 2: value of 'a' is longer than 1024 bytes" "$(seal "foo@v=1/foo@v=1,a=$(rep 1025 a)")"
+	"$(mktoken "foo@v=1$(i=1; while [ $i -le 32 ]; do printf ',k%d=x' $i; i=$((i + 1)); done)")"
+row "= in a value"             "record 1: field 2: invalid character '=' in value" "$(mktoken "foo@v=1,a=b=c")"
+row "@ in a value"             "record 1: field 2: invalid character '@' in value" "$(mktoken "foo@v=1,a=b@c")"
+row ": in a value"             "record 1: field 2: invalid character ':' in value" "$(mktoken "foo@v=1,a=b:c")"
+row "1025-byte value"          "record 1: value of 'a' is longer than 1024 bytes" "$(mktoken "foo@v=1,a=$(rep 1025 a)")"
+row "1025 bytes of escapes"    "record 1: value of 'a' is longer than 1024 bytes" "$(mktoken "foo@v=1,a=$(rep 1025 %41)")"
+row "1025 bytes in a 2nd record" "record 2: value of 'a' is longer than 1024 bytes" "$(mktoken "foo@v=1/foo@v=1,a=$(rep 1025 a)")"
 
 # --- the version field ----------------------------------------------------------------------
-row "v missing"                "record 1: no 'v=' field"      "$(seal "foo@a=b")"
-row "v missing, 2nd record"    "record 2: no 'v=' field"      "$(seal "foo@v=1/foo@a=b")"
+row "v missing"                "record 1: no 'v=' field"      "$(mktoken "foo@a=b")"
+row "v missing, 2nd record"    "record 2: no 'v=' field"      "$(mktoken "foo@v=1/foo@a=b")"
 for v in 0 1000 01 001 x +1 -1 1.0 %31 ''; do
-	row "v=$v"                 "record 1: bad version 'v=$(printf '%s' "$v" | sed 's/[+.]/\\&/g')'" "$(seal "foo@v=$v")"
+	row "v=$v"                 "record 1: bad version 'v=$(printf '%s' "$v" | sed 's/[+.]/\\&/g')'" "$(mktoken "foo@v=$v")"
 done
 
 # --- standard input: empty, binary, huge, endless ------------------------------------------

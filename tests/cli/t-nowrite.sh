@@ -131,7 +131,7 @@ MIXED=$TOKEN
 
 if [ "$have_strace" = no ]; then
 	what="write traces"
-	pass "# SKIP strace is missing or cannot trace here"
+	skip_check "no writes" "strace is missing or cannot trace here"
 else
 
 	# --- --accept writes the checked candidates' migration_version, once each -------

@@ -108,6 +108,18 @@ expect_rc 0
 expect_jq '[.devices[] | select(.kind == "parent") | .migratable] | unique | join(",")' no "upstream GVT-g: no type can migrate"
 expect_jq '[.devices[] | select(.kind == "parent") | .type] | sort | join(",")' 'i915-GVTg_V5_1,i915-GVTg_V5_2,i915-GVTg_V5_4,i915-GVTg_V5_8'
 expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_4") | .available] | join(",")' 5
+# -o selects the keys of each device, in its order (lsblk -J).
+mc gvt-src.umockdev --list -J -o DEVICE,KIND
+expect_rc 0
+expect_jq '[.devices[] | keys_unsorted | join(",")] | unique | join(" ")' 'device,kind'
+expect_jq ".devices[] | select(.device == \"$SRC_UUID\") | .kind" mdev
+mc gvt-src.umockdev --list -J -o +WHY
+expect_rc 0
+expect_jq '.devices[0] | keys_unsorted | join(",")' \
+	'device,kind,id,name,driver,parent,type,available,module,migratable,why'
+mc gvt-src.umockdev --list -J -o kind
+expect_rc 0
+expect_jq '[.devices[].kind] | join(",")' 'mdev,parent,parent,parent,parent'
 mc gvt-src.umockdev --list
 expect_rc 0
 expect_stdout_line 'DEVICE +KIND +ID +NAME +DRIVER +PARENT +TYPE +AVAILABLE +MODULE +MIGRATABLE *'
@@ -126,6 +138,14 @@ expect_stdout_contains i915-gvt
 mc_plain -V
 expect_rc 0
 expect_stdout_contains i915-gvt
+
+# A result that cannot be written is trouble, on every exit path.
+for args in --help --version -H "--decode $TOKEN"; do
+	mc_full $args
+	expect_trouble '^mig-check: write error: No space left on device$'
+done
+mc_full --decode not-a-token
+expect_trouble '^mig-check: invalid token: '
 mc_plain --bogus
 expect_usage_error
 mc_plain

@@ -54,6 +54,17 @@ got() {
 	fi
 }
 
+# ssh_pipe SRC DST DEVICE [ARGS...]: the pipeline of SPEC 1, as a user
+# types it: ssh DST mig-check --accept "$(mig-check --emit DEVICE)" ARGS,
+# the token made on the fake host SRC, judged on DST (fixture names without
+# .umockdev).  $OUT, $ERR and $rc as mc sets them.
+ssh_pipe() {
+	_src=$1; _dst=$2; _dev=$3; shift 3
+	what="$_src -> ssh $_dst: --accept \"\$(--emit)\" ${*:-(table)}"
+	ssh_test "$(dst "$_dst.umockdev")" --accept "$(emit "$_src.umockdev" "$_dev")" "$@" \
+		</dev/null >"$OUT" 2>"$ERR"; got
+}
+
 if ! sshd_start "$T/ssh"; then
 	echo "Bail out! cannot start sshd"
 	exit 99
@@ -72,9 +83,7 @@ token_of gvt-src.umockdev $SRC_UUID
 mc gvt-dst-free.umockdev --accept "$TOKEN" -J
 cp "$OUT" "$T/local.json"
 
-what="gvt-src -> ssh gvt-dst-free: --accept \"\$(--emit)\" -J"
-ssh_test "$(dst gvt-dst-free.umockdev)" --accept "$(emit gvt-src.umockdev $SRC_UUID)" -J \
-	</dev/null >"$OUT" 2>"$ERR"; got
+ssh_pipe gvt-src gvt-dst-free $SRC_UUID -J
 expect_rc 0
 expect_stderr_empty
 expect_jq '.verdict' actionable
@@ -83,24 +92,18 @@ expect_jq '[.placements[] | .device, .type] | join(" ")' "$PARENT i915-GVTg_V5_4
 expect_jq '.token.records[0].fields.uuid' "$SRC_UUID"
 check "the same document as --accept run locally" cmp -s "$T/local.json" "$OUT"
 
-what="gvt-src -> ssh gvt-dst-free: --accept \"\$(--emit)\" (table)"
-ssh_test "$(dst gvt-dst-free.umockdev)" --accept "$(emit gvt-src.umockdev $SRC_UUID)" \
-	</dev/null >"$OUT" 2>"$ERR"; got
+ssh_pipe gvt-src gvt-dst-free $SRC_UUID
 expect_rc 0
 expect_stderr_empty
 expect_stdout_line "0000:00:02\.0 +parent +i915-gvt +actionable +$V54_ACTION .*"
 compare "one actionable row, three incompatible" "1 3" \
 	"$(grep -c ' actionable ' "$OUT") $(grep -c ' incompatible ' "$OUT")"
 
-what="gvt-src -> ssh gvt-dst-identical: --accept \"\$(--emit)\" -J"
-ssh_test "$(dst gvt-dst-identical.umockdev)" --accept "$(emit gvt-src.umockdev $SRC_UUID)" -J \
-	</dev/null >"$OUT" 2>"$ERR"; got
+ssh_pipe gvt-src gvt-dst-identical $SRC_UUID -J
 expect_rc 0
 expect_jq '.verdict' identical
 
-what="gvt-src -> ssh gvt-dst-cfl: --accept \"\$(--emit)\" -J"
-ssh_test "$(dst gvt-dst-cfl.umockdev)" --accept "$(emit gvt-src.umockdev $SRC_UUID)" -J \
-	</dev/null >"$OUT" 2>"$ERR"; got
+ssh_pipe gvt-src gvt-dst-cfl $SRC_UUID -J
 expect_rc 1
 expect_stderr_empty
 expect_jq '.verdict' incompatible
@@ -125,9 +128,7 @@ what="qat-src: mig-check --emit 0000:6b:00.1"
 QTOKEN=$(emit qat-src.umockdev 0000:6b:00.1)
 compare "works" "0 mig1:qat@" "$? $(printf '%s' "$QTOKEN" | cut -c1-9)"
 
-what="qat-src -> ssh qat-dst-same: --accept \"\$(--emit)\" -J"
-ssh_test "$(dst qat-dst-same.umockdev)" --accept "$(emit qat-src.umockdev 0000:6b:00.1)" -J \
-	</dev/null >"$OUT" 2>"$ERR"; got
+ssh_pipe qat-src qat-dst-same 0000:6b:00.1 -J
 expect_rc 0
 expect_stderr_empty
 expect_jq '.verdict' identical
@@ -135,9 +136,8 @@ expect_jq '.placements[0].device' 0000:6b:00.1
 expect_jq "$(cand_dev 0000:6b:00.1) | .verdict" identical
 expect_jq "$(cand_dev 0000:6b:00.2) | .action" "driverctl set-override 0000:6b:00.2 qat_vfio_pci"
 
-what="qat-src -> ssh gvt-dst-free: --accept \"\$(--emit)\" -J (no QAT device there)"
-ssh_test "$(dst gvt-dst-free.umockdev)" --accept "$(emit qat-src.umockdev 0000:6b:00.1)" -J \
-	</dev/null >"$OUT" 2>"$ERR"; got
+ssh_pipe qat-src gvt-dst-free 0000:6b:00.1 -J
+what="$what (no QAT device there)"
 expect_rc 1
 expect_jq '.verdict' incompatible
 expect_jq '.candidates | length' 0
@@ -193,8 +193,11 @@ what="ssh gvt-dst-free: --accept \"\$WTOKEN\" -J"
 ssh_test "$(dst gvt-dst-free.umockdev)" --accept "$WTOKEN" -J </dev/null >"$OUT" 2>"$ERR"; got
 expect_jq '.token.records[0].fields.kver' "$WEIRD"
 
+pid=$SSHD_PID
 sshd_stop
 what="sshd"
-check "stopped" test -z "$SSHD_PID"
+# Its pid was killed and waited for: nothing answers kill -0 there.
+check "the daemon ran" test -n "$pid"
+check "stopped" sh -c '! kill -0 "$1" 2>/dev/null' sh "$pid"
 
 finish

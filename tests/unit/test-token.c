@@ -881,7 +881,7 @@ static void test_encode_refusals(void **state)
 	strcpy(rec->fields[1].key, "Bad");
 	rec->fields[1].value = xstrdup("x");
 	rec->nfields = 2;
-	expect_encode_refused(&tok, "record 1: field 2: bad key");
+	expect_encode_refused(&tok, "record 1: field 2: bad key 'Bad'");
 	memset(rec->fields[1].key, 'k', sizeof(rec->fields[1].key));
 	expect_encode_refused(&tok, "record 1: field 2: key is longer than 16 characters");
 	rec->fields[1].key[0] = '\0';
@@ -907,7 +907,7 @@ static void test_encode_refusals(void **state)
 	rec->version = 1;
 	free(rec->fields[0].value);
 	rec->fields[0].value = xstrdup("01");
-	expect_encode_refused(&tok, "record 1: bad version field");
+	expect_encode_refused(&tok, "record 1: bad version 'v=01'");
 	free(rec->fields[0].value);
 	rec->fields[0].value = xstrdup("1");
 	strcpy(rec->fields[0].key, "w");
