@@ -12,6 +12,7 @@
 #include "accept.h"
 #include "conf.h"
 #include "decode.h"
+#include "dlopen-libvirt.h"
 #include "emit.h"
 #include "list.h"
 #include "options.h"
@@ -71,6 +72,8 @@ static void __attribute__((noreturn)) version(void)
 	for (const struct mc_vendor *const *m = mc_vendors; *m; m++)
 		printf(" %s (v%u)", (*m)->name, (*m)->version);
 	putchar('\n');
+	printf("libvirt support: %s\n", mc_libvirt_built_in()
+	       ? "built in (libvirt.so.0 and libxml2.so.2 loaded when used)" : "not built in");
 	exit(MC_EXIT_OK);
 }
 
