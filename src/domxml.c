@@ -129,6 +129,20 @@ static void __attribute__((format(printf, 2, 3))) on_generic_error(void *ctx, co
 	keep_error(msg, 0);
 }
 
+void mc_domxml_catch_errors(void)
+{
+	mc_dlopen_libxml2();
+	sym_xmlInitParser();
+	xml_error[0] = '\0';
+	sym_xmlSetGenericErrorFunc(NULL, on_generic_error);
+	sym_xmlSetStructuredErrorFunc(NULL, on_structured_error);
+}
+
+const char *mc_domxml_last_error(void)
+{
+	return xml_error;
+}
+
 static bool named(const xmlNode *n, const char *name)
 {
 	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
@@ -192,8 +206,7 @@ static bool address_part(const xmlNode *addr, const char *name, unsigned long ma
 static int pci_address(const xmlNode *addr, char name[static 40], char *why, size_t whylen)
 {
 	unsigned long dom, bus, slot, fn;
-	char buf[48];
-	bool is_mdev;
+	char buf[40];
 
 	if (!addr) {
 		snprintf(why, whylen, "no <source><address>");
@@ -206,11 +219,9 @@ static int pci_address(const xmlNode *addr, char name[static 40], char *why, siz
 		snprintf(why, whylen, "not a PCI address (domain, bus, slot, function)");
 		return -1;
 	}
+	/* As the kernel names it: domains may be wider than 4 digits (VMD). */
 	snprintf(buf, sizeof(buf), "%04lx:%02lx:%02lx.%lx", dom, bus, slot, fn);
-	if (!mc_device_arg(buf, name, &is_mdev) || is_mdev) {
-		snprintf(why, whylen, "not a PCI address: %s", buf);
-		return -1;
-	}
+	memcpy(name, buf, strlen(buf) + 1);
 	return 0;
 }
 
@@ -286,7 +297,15 @@ static int read_token(xmlXPathContext *ctx, struct mc_domxml *x, char *why, size
 			free(buf);
 			ret = -1;
 		} else {
-			x->token = xstrdup(mc_trim(buf));
+			/* XML whitespace around the token: space, tab, CR, LF. */
+			const char *start = buf + strspn(buf, " \t\r\n");
+			size_t n = strlen(start);
+
+			while (n && strchr(" \t\r\n", start[n - 1]))
+				n--;
+			x->token = xmalloc(n + 1);
+			memcpy(x->token, start, n);
+			x->token[n] = '\0';
 			free(buf);
 		}
 	}
@@ -303,11 +322,7 @@ int mc_domxml_parse(const char *buf, size_t len, struct mc_domxml *x, char *why,
 	int ret = -1;
 
 	memset(x, 0, sizeof(*x));
-	mc_dlopen_libxml2();
-	sym_xmlInitParser();
-	xml_error[0] = '\0';
-	sym_xmlSetGenericErrorFunc(NULL, on_generic_error);
-	sym_xmlSetStructuredErrorFunc(NULL, on_structured_error);
+	mc_domxml_catch_errors();
 	if (len > MC_DOMXML_MAX) {
 		snprintf(why, whylen, "longer than %u MiB", MC_DOMXML_MAX >> 20);
 		return -1;
@@ -363,6 +378,16 @@ out:
 }
 
 #else /* !HAVE_LIBVIRT */
+
+void mc_domxml_catch_errors(void)
+{
+	mc_dlopen_libxml2();   /* says it is not built in */
+}
+
+const char *mc_domxml_last_error(void)
+{
+	return "";
+}
 
 int mc_domxml_parse(const char *buf, size_t len, struct mc_domxml *x, char *why, size_t whylen)
 {

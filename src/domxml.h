@@ -35,6 +35,11 @@ struct mc_domxml {
 	char *token;               /* the metadata token, trimmed; NULL when absent */
 };
 
+/* Keep libxml2's messages (also those of libxml2 inside libvirt) from
+ * stderr; mc_domxml_last_error() returns the first, as one line. */
+void mc_domxml_catch_errors(void);
+const char *mc_domxml_last_error(void);
+
 /* Parse @len bytes of domain XML.  0, or -1 with one line saying why in
  * @why (libxml2's own message for XML it cannot parse). */
 int mc_domxml_parse(const char *buf, size_t len, struct mc_domxml *x, char *why, size_t whylen);
