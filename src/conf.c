@@ -26,6 +26,10 @@ static int on_entry(void *user, const char *section, const char *key, const char
 		return 1;   /* a section header alone */
 	if (!*key)
 		return 0;   /* "= value": inih takes it, a reader would not */
+	/* [libvirt] parses in every build, libvirt support or not. */
+	if (!strcmp(section, "libvirt") &&
+	    (strcmp(key, "require-token") || (strcmp(value, "yes") && strcmp(value, "no"))))
+		return 0;
 	for (size_t i = 0; i < nentries; i++) {
 		if (!strcmp(entries[i].section, section) && !strcmp(entries[i].key, key)) {
 			free(entries[i].value);
