@@ -184,4 +184,16 @@ expect_trouble "^mig-check: $T/node.xml: not a libvirt domain XML \\(the root el
 mc mixed-dst.umockdev --accept "$Q" --domain-xml "$T/no-such.xml"
 expect_trouble "^mig-check: $T/no-such.xml: No such file or directory\$"
 
+# --- bash completion: domain names from virsh ---------------------------------------
+COMPLETIONS=${COMPLETIONS:-$(dirname "$TESTLIB")/../../completions}
+if command -v bash >/dev/null 2>&1; then
+	what="bash completion: mig-check --emit --domain <TAB>"
+	LIBVIRT_DEFAULT_URI=$URI bash -c '. "$1" || exit 1
+		COMP_WORDS=(mig-check --emit --domain "")
+		COMP_CWORD=3
+		_mig_check && printf "%s\n" "${COMPREPLY[@]}"' sh "$COMPLETIONS/mig-check" >"$OUT" 2>"$ERR"
+	compare "the test driver's domains" \
+		"vm-gone vm-net vm-off vm-pf vm-plain vm-usb vm42" "$(sort "$OUT" | tr '\n' ' ' | sed 's/ $//')"
+fi
+
 finish
