@@ -224,7 +224,8 @@ int mc_cmd_hook(const struct mc_opts *o)
 	xml = read_input(true, &len);
 	if (!xml)
 		mc_die("%s: domain XML on standard input: %s", guest,
-		       errno == EFBIG ? "longer than 16 MiB" : strerror(errno));
+		       errno == EFBIG ? "longer than 16 MiB" :
+		       errno == ETIMEDOUT ? "nothing came for 10 seconds" : strerror(errno));
 	if (mc_domxml_parse(xml, len, &x, why, sizeof(why)) < 0)
 		mc_die("%s: domain XML: %s", guest, why);
 	free(xml);

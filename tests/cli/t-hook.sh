@@ -104,6 +104,12 @@ expect_trouble "^mig-check: vm-gone: hostdev type='pci' 0000:99:00.1: device not
 hook "$T/vm42.xml" mixed-dst.umockdev -c "$FIXTURES/libvirt-typo.conf" --libvirt-hook vm42 migrate begin -
 expect_trouble "libvirt-typo.conf:3: malformed configuration line\$"
 
+# Input that never ends: the hook gives up after 10 seconds, never hangs.
+what="sleep 12 | mig-check --libvirt-hook vm42 migrate begin -"
+sleep 12 | "$MIG_CHECK" --libvirt-hook vm42 migrate begin - >"$OUT" 2>"$ERR"
+rc=$?
+expect_trouble "^mig-check: vm42: domain XML on standard input: nothing came for 10 seconds\$"
+
 # --- no token ------------------------------------------------------------------------------------
 hook "$T/vm42-notoken.xml" mixed-dst.umockdev --libvirt-hook vm42 migrate begin -
 expect_rc 0 "(no token: let through)"
