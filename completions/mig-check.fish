@@ -26,6 +26,12 @@ function __mig_check_ids
     end | sort -u
 end
 
+# libvirt domain names, from virsh when it is installed.
+function __mig_check_domains
+    command -sq virsh; or return
+    virsh -q list --all --name 2>/dev/null | string match -v ''
+end
+
 function __mig_check_mode_is
     switch $argv[1]
         case emit
@@ -40,7 +46,7 @@ function __mig_check_mode_is
 end
 
 function __mig_check_no_mode
-    not __fish_seen_argument -s e -l emit -s a -l accept -l decode -s l -l list
+    not __fish_seen_argument -s e -l emit -s a -l accept -l decode -s l -l list -l libvirt-hook
 end
 
 # -o LIST: the columns of the mode given (all before a mode is given), each
@@ -111,6 +117,12 @@ complete -c mig-check -n __mig_check_no_mode -s e -l emit -d 'Print the token fo
 complete -c mig-check -n __mig_check_no_mode -s a -l accept -x -d 'Judge the local candidates for a token (- reads stdin)'
 complete -c mig-check -n __mig_check_no_mode -l decode -x -d 'Print what a token says, touching no device'
 complete -c mig-check -n __mig_check_no_mode -s l -l list -d 'List mdevs, mdev parents and SR-IOV functions'
+complete -c mig-check -n __mig_check_no_mode -l libvirt-hook -d "Run as libvirt's qemu hook (domain XML on stdin)"
+
+# libvirt
+complete -c mig-check -l domain -x -a '(__mig_check_domains)' -d 'With --emit: the devices of a libvirt domain'
+complete -c mig-check -l domain-xml -r -F -d 'With --accept: pin each record to the device the domain XML names'
+complete -c mig-check -s C -l connect -x -d 'libvirt connection URI, as virsh -c'
 
 # Options
 complete -c mig-check -s s -l slot -x -a '(__mig_check_slots)' -d 'Restrict candidates, lspci -s syntax'
@@ -134,4 +146,4 @@ complete -c mig-check -s h -l help -d 'Display help'
 complete -c mig-check -s V -l version -d 'Display version and built-in vendor modules'
 
 # DEVICE arguments (--decode takes none)
-complete -c mig-check -n 'not __mig_check_mode_is decode' -a '(__mig_check_devices)'
+complete -c mig-check -n 'not __mig_check_mode_is decode; and not __fish_seen_argument -l libvirt-hook -l domain -l domain-xml' -a '(__mig_check_devices)'

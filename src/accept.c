@@ -15,6 +15,7 @@
 #include "json.h"
 #include "kcheck.h"
 #include "pcilib.h"
+#include "pin.h"
 #include "place.h"
 #include "restrict.h"
 #include "scan.h"
@@ -267,6 +268,12 @@ int mc_cmd_accept(const struct mc_opts *o)
 		if (!mods[r])
 			mc_die("token record %zu: module '%s' is not built in", r + 1, tok.records[r].module);
 	}
+	if (o->domain_xml) {
+		/* Pinned: the domain XML names each record's device. */
+		mc_host_init(&h);
+		n = mc_pin_accept(o, &tok, mods, &h, &c);
+		goto place;
+	}
 	mc_restriction_init(&restrict_to, o->devices, o->ndevices);
 	mc_pci_filters(o->slot, o->id);
 
@@ -296,6 +303,7 @@ int mc_cmd_accept(const struct mc_opts *o)
 	for (size_t i = 0; i < n; i++)
 		mc_accept_judge(&tok.records[c[i].record], mods[c[i].record], c[i].dev,
 				o->no_kernel_check, &c[i].j);
+place:
 	mc_place(c, n, tok.nrecords, &place);
 
 	if (!o->quiet) {
@@ -330,5 +338,6 @@ int mc_cmd_accept(const struct mc_opts *o)
 	mc_token_free(&tok);
 	mc_host_free(&h);
 	mc_pci_cleanup();
+	mc_pin_free();
 	return status;
 }

@@ -12,7 +12,10 @@
 #include "accept.h"
 #include "conf.h"
 #include "decode.h"
+#include "dlopen-libvirt.h"
+#include "domain.h"
 #include "emit.h"
+#include "hook.h"
 #include "list.h"
 #include "options.h"
 #include "util.h"
@@ -24,9 +27,12 @@ static void __attribute__((noreturn)) usage(void)
 
 	fputs("Usage:\n"
 	      " mig-check [options] --emit DEVICE...\n"
+	      " mig-check [options] --emit --domain DOMAIN\n"
 	      " mig-check [options] --accept TOKEN|- [DEVICE...]\n"
+	      " mig-check [options] --accept TOKEN|- --domain-xml FILE|-\n"
 	      " mig-check [options] --decode TOKEN|-\n"
 	      " mig-check [options] --list [DEVICE...]\n"
+	      " mig-check --libvirt-hook GUEST OPERATION SUB-OPERATION EXTRA\n"
 	      "\n"
 	      "Tell, before a live migration, whether this host has a device that can take\n"
 	      "the state of a VM's assigned device (GVT-g vGPU mdev, SR-IOV VF).\n"
@@ -36,6 +42,14 @@ static void __attribute__((noreturn)) usage(void)
 	      " -a, --accept <token>     judge the local candidates for a token (- reads stdin)\n"
 	      "     --decode <token>     print what a token says, touching no device\n"
 	      " -l, --list               list mdevs, mdev parents and SR-IOV functions\n"
+	      "     --libvirt-hook       run as libvirt's qemu hook (domain XML on stdin)\n"
+	      "\n"
+	      "libvirt:\n"
+	      "     --domain <domain>    with --emit: the devices of a libvirt domain\n"
+	      "                          (name, UUID or ID)\n"
+	      "     --domain-xml <file>  with --accept: place record i on the i-th device\n"
+	      "                          of the domain XML (- reads stdin)\n"
+	      " -C, --connect <uri>      libvirt connection URI, as virsh -c (local only)\n"
 	      "\n"
 	      "Options:\n"
 	      " -s, --slot <slot>        restrict candidates, lspci -s syntax\n"
@@ -71,6 +85,8 @@ static void __attribute__((noreturn)) version(void)
 	for (const struct mc_vendor *const *m = mc_vendors; *m; m++)
 		printf(" %s (v%u)", (*m)->name, (*m)->version);
 	putchar('\n');
+	printf("libvirt support: %s\n", mc_libvirt_built_in()
+	       ? "built in (libvirt.so.0 and libxml2.so.2 loaded when used)" : "not built in");
 	exit(MC_EXIT_OK);
 }
 
@@ -96,6 +112,9 @@ enum {
 	OPT_DECODE = 256,
 	OPT_READY,
 	OPT_NO_KERNEL_CHECK,
+	OPT_DOMAIN,
+	OPT_DOMAIN_XML,
+	OPT_LIBVIRT_HOOK,
 };
 
 static const struct option longopts[] = {
@@ -118,6 +137,10 @@ static const struct option longopts[] = {
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
+	{ "domain", required_argument, NULL, OPT_DOMAIN },
+	{ "domain-xml", required_argument, NULL, OPT_DOMAIN_XML },
+	{ "connect", required_argument, NULL, 'C' },
+	{ "libvirt-hook", no_argument, NULL, OPT_LIBVIRT_HOOK },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -126,6 +149,7 @@ static const char *const mode_names[] = {
 	[MC_MODE_ACCEPT] = "--accept",
 	[MC_MODE_DECODE] = "--decode",
 	[MC_MODE_LIST] = "--list",
+	[MC_MODE_HOOK] = "--libvirt-hook",
 };
 
 static void set_mode(struct mc_opts *o, enum mc_mode m)
@@ -149,7 +173,7 @@ static void parse_options(int argc, char **argv, struct mc_opts *o)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "ea:lJPrno:Hs:d:c:qvhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ea:lJPrno:Hs:d:c:C:qvhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e':
 			set_mode(o, MC_MODE_EMIT);
@@ -204,6 +228,22 @@ static void parse_options(int argc, char **argv, struct mc_opts *o)
 		case 'v':
 			o->verbose = true;
 			break;
+		case OPT_DOMAIN:
+			o->domain = optarg;
+			break;
+		case OPT_DOMAIN_XML:
+			o->domain_xml = optarg;
+			break;
+		case 'C':
+			o->connect = optarg;
+			break;
+		case OPT_LIBVIRT_HOOK:
+			/* Everything after it is libvirt's four arguments, as
+			 * they are, even one that starts with '-'. */
+			set_mode(o, MC_MODE_HOOK);
+			o->devices = argv + optind;
+			o->ndevices = argc - optind;
+			return;
 		case 'h':
 			usage();
 		case 'V':
@@ -235,7 +275,29 @@ static int (*const handlers[])(const struct mc_opts *) = {
 	[MC_MODE_ACCEPT] = mc_cmd_accept,
 	[MC_MODE_DECODE] = mc_cmd_decode,
 	[MC_MODE_LIST] = mc_cmd_list,
+	[MC_MODE_HOOK] = mc_cmd_hook,
 };
+
+/* SPEC 2's rules for the libvirt options. */
+static void check_libvirt_options(const struct mc_opts *o)
+{
+	if (o->domain && o->mode != MC_MODE_EMIT)
+		usage_error("%s", "--domain goes only with --emit");
+	if (o->domain && o->ndevices > 0)
+		usage_error("--emit takes DEVICEs or --domain, not both (got '%s')", o->devices[0]);
+	if (o->connect && !o->domain)
+		usage_error("%s", "--connect goes only with --domain");
+	if (o->domain_xml && o->mode != MC_MODE_ACCEPT)
+		usage_error("%s", "--domain-xml goes only with --accept");
+	if (o->domain_xml && o->ndevices > 0)
+		usage_error("--domain-xml takes no DEVICE (got '%s'): the XML names the devices", o->devices[0]);
+	if (o->domain_xml && (o->slot || o->id))
+		usage_error("%s", "--domain-xml takes no -s or -d: the XML names the devices");
+	if (o->domain_xml && !strcmp(o->domain_xml, "-") && !strcmp(o->token, "-"))
+		usage_error("%s", "only one of the token and --domain-xml can be - (standard input)");
+	if ((o->domain || o->domain_xml) && !mc_libvirt_built_in())
+		mc_die("%s: libvirt support is not built in", o->domain ? "--domain" : "--domain-xml");
+}
 
 int main(int argc, char **argv)
 {
@@ -249,9 +311,16 @@ int main(int argc, char **argv)
 		return MC_EXIT_OK;
 	}
 	if (o.mode == MC_MODE_NONE)
-		usage_error("%s", "one of --emit, --accept, --decode or --list is needed");
-	if (o.mode == MC_MODE_EMIT && o.ndevices == 0)
-		usage_error("%s", "--emit needs at least one DEVICE");
+		usage_error("%s", "one of --emit, --accept, --decode, --list or --libvirt-hook is needed");
+	if (o.mode == MC_MODE_HOOK) {
+		if (o.ndevices != 4)
+			usage_error("%s", "--libvirt-hook needs GUEST OPERATION SUB-OPERATION EXTRA");
+		/* The hook reads the configuration only when it judges. */
+		return mc_cmd_hook(&o);
+	}
+	check_libvirt_options(&o);
+	if (o.mode == MC_MODE_EMIT && o.ndevices == 0 && !o.domain)
+		usage_error("%s", "--emit needs at least one DEVICE, or --domain");
 	if ((o.slot || o.id) && (o.mode == MC_MODE_EMIT || o.mode == MC_MODE_DECODE))
 		usage_error("%s takes no -s or -d: they restrict candidates",
 			    o.mode == MC_MODE_EMIT ? "--emit" : "--decode");
@@ -259,7 +328,10 @@ int main(int argc, char **argv)
 		usage_error("--decode takes no DEVICE (got '%s')", o.devices[0]);
 
 	mc_config_load(o.config);
-	status = handlers[o.mode](&o);
+	if (o.mode == MC_MODE_EMIT && o.domain)
+		status = mc_cmd_emit_domain(&o);
+	else
+		status = handlers[o.mode](&o);
 	mc_config_free();
 	return status;
 }

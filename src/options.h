@@ -11,6 +11,7 @@ enum mc_mode {
 	MC_MODE_ACCEPT,
 	MC_MODE_DECODE,
 	MC_MODE_LIST,
+	MC_MODE_HOOK,
 };
 
 enum mc_format {
@@ -36,6 +37,9 @@ struct mc_opts {
 	const char *slot;          /* -s */
 	const char *id;            /* -d */
 	const char *config;        /* -c FILE, NULL for the default */
+	const char *domain;        /* --domain DOMAIN (with --emit) */
+	const char *domain_xml;    /* --domain-xml FILE (with --accept), "-" for stdin */
+	const char *connect;       /* -C URI, NULL for libvirt's default */
 };
 
 #endif

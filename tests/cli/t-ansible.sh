@@ -129,5 +129,42 @@ compare "the play says why it fails" 1 "$(grep -c 'no destination host can take 
 compare "recap: localhost fails" "failed=1" "$(recap localhost | grep -o 'failed=[0-9]*')"
 compare "recap: dst-identical is not asked" "" "$(recap dst-identical)"
 show_log $f
+f=$n_fail
+
+# --- the domain-level variant: libvirt's test driver, pinned placement ---------------
+if "$MIG_CHECK" --version | grep -q '^libvirt support: built in' && command -v virsh >/dev/null 2>&1; then
+	PLAYBOOK=$FIXTURES/../../examples/ansible/migration-check-domain.yml
+	INV=$T/inventory-domain.json
+	URI="test://$FIXTURES/libvirt-node.xml"
+	jq -n --arg u "$UMOCKDEV_RUN" --arg m "$MIG_CHECK" --arg f "$FIXTURES" '
+		def on(fx; extra): "\($u | @sh) -d \("\($f)/\(fx)" | @sh) -- \($m | @sh)\(extra)";
+		{all: {
+			vars: {ansible_connection: "local",
+			       ansible_python_interpreter: "{{ ansible_playbook_python }}"},
+			children: {
+				mig_source: {hosts: {
+					src: {mig_check_cmd: on("mixed-src.umockdev"; "")}}},
+				mig_destinations: {hosts: {
+					"dst-mixed": {mig_check_cmd: on("mixed-dst.umockdev"; "")},
+					"dst-same": {mig_check_cmd: on("mixed-src.umockdev"; "")},
+					"dst-dc": {mig_check_cmd: on("qat-dst-dc.umockdev"; "")},
+					"dst-broken": {mig_check_cmd:
+						on("mixed-dst.umockdev"; " -c \("\($f)/bad.conf" | @sh)")}}}}}}' >"$INV"
+	what="ansible-playbook --syntax-check migration-check-domain.yml"
+	ansible-playbook -i "$INV" --syntax-check "$PLAYBOOK" >"$PLAY_LOG" 2>"$ERR" </dev/null
+	rc=$?
+	expect_rc 0
+	mc mixed-src.umockdev --emit --domain vm42 -C "$URI"
+	DTOKEN=$(cat "$OUT")
+	play "domain vm42" -e mig_domain=vm42 -e "mig_libvirt_uri=$URI" -e mig_set_metadata=true
+	expect_rc 2 "(dst-broken failed)"
+	expect_jq '.token' "$DTOKEN" "the token of --emit --domain"
+	expect_jq '[.hosts[] | "\(.host):\(.verdict):\(.status)"] | join(" ")' \
+		"dst-mixed:actionable:0 dst-same:identical:0 dst-dc:incompatible:1 dst-broken:unknown:2" \
+		"verdict and exit status of each host"
+	expect_jq '.hosts[] | select(.host == "dst-mixed") | .actions | join(";")' "$V54_ACTION"
+	compare "recap: src (the metadata was set)" "ok=5 changed=1 unreachable=0 failed=0" "$(recap src)"
+	show_log $f
+fi
 
 finish

@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* --libvirt-hook: run by libvirt for every qemu domain event; at the start
+ * of an incoming migration it judges the domain's token pinned to the
+ * domain's devices and refuses the migration when a device is not ready. */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "decode.h"
+#include "domxml.h"
+#include "hook.h"
+#include "pin.h"
+#include "util.h"
+
+/* The hook runs inside libvirtd's migration path: it must never wait for
+ * ever on standard input. */
+#define HOOK_INPUT_TIMEOUT_MS 10000
+#define HOOK_DRAIN_MAX (4 * MC_DOMXML_MAX)
+
+/* Read standard input to its end, keeping at most MC_DOMXML_MAX bytes when
+ * @keep.  NULL with errno set: EFBIG (too long), ETIMEDOUT (no data for
+ * HOOK_INPUT_TIMEOUT_MS). */
+static char *read_input(bool keep, size_t *len)
+{
+	size_t n = 0, total = 0, alloc = 0;
+	char *buf = NULL, sink[65536];
+
+	for (;;) {
+		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+		char *to = sink;
+		size_t room = sizeof(sink);
+		ssize_t r;
+		int e;
+
+		if (keep) {
+			if (alloc - n < 4096) {
+				alloc = alloc ? 2 * alloc : 65536;
+				buf = xrealloc(buf, alloc + 1);
+			}
+			to = buf + n;
+			room = alloc - n;
+		}
+		e = poll(&p, 1, HOOK_INPUT_TIMEOUT_MS);
+		if (e < 0 && errno == EINTR)
+			continue;
+		if (e == 0)
+			errno = ETIMEDOUT;
+		if (e <= 0)
+			goto fail;
+		r = read(STDIN_FILENO, to, room);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			goto fail;
+		if (r == 0)
+			break;
+		total += (size_t)r;
+		if (keep)
+			n += (size_t)r;
+		if ((keep && n > MC_DOMXML_MAX) || total > HOOK_DRAIN_MAX) {
+			errno = EFBIG;
+			goto fail;
+		}
+	}
+	if (keep)
+		buf[n] = '\0';
+	*len = n;
+	return keep ? buf : NULL;
+fail:
+	free(buf);
+	return NULL;
+}
+
+/* A driver bind that libvirt does itself: a managed PCI hostdev whose
+ * <driver model='D'/> names the very driver the action binds. */
+static bool libvirt_binds(const struct mc_hostdev *hd, const char *action)
+{
+	static const char cmd[] = "driverctl set-override ";
+	const char *last;
+
+	if (hd->kind != MC_HOSTDEV_PCI || !hd->managed || !hd->driver_model[0] || !action)
+		return false;
+	if (strncmp(action, cmd, sizeof(cmd) - 1) || strpbrk(action, ";&|\n"))
+		return false;
+	last = strrchr(action, ' ');
+	return last && !strcmp(last + 1, hd->driver_model);
+}
+
+/* The candidate to explain an unready record by: one of the record's own
+ * verdict, else its best. */
+static const struct mc_cand *explaining(const struct mc_cand *c, size_t n, size_t r,
+					enum mc_verdict v)
+{
+	const struct mc_cand *best = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].record != r)
+			continue;
+		if (c[i].j.verdict == v)
+			return &c[i];
+		if (!best || c[i].j.verdict < best->j.verdict)
+			best = &c[i];
+	}
+	return best;
+}
+
+static char *deciding_reason(const struct mc_judgement *j)
+{
+	const struct mc_reason *r = NULL;
+
+	for (size_t k = 0; k < j->nreasons && !r; k++)
+		if (j->reasons[k].verdict == j->verdict)
+			r = &j->reasons[k];
+	if (!r && j->nreasons)
+		r = &j->reasons[0];
+	if (!r)
+		return NULL;
+	return xasprintf("%s: %s (%s -> %s)", r->field, r->rule,
+			 r->source ? r->source : "none", r->destination ? r->destination : "none");
+}
+
+/* Why a record found no place, when no candidate of its own says why:
+ * the placement's note, without its 0-based "record N: ". */
+static char *note_for(const struct mc_placement *p, size_t r, const struct mc_hostdev *hd)
+{
+	char idx[24], prefix[40];
+
+	if (hd->kind == MC_HOSTDEV_MDEV)
+		return xasprintf("uuid: no such mdev here, and no mdev type here can create it (%s)",
+				 hd->name);
+	snprintf(idx, sizeof(idx), "%zu", r);
+	snprintf(prefix, sizeof(prefix), "record %zu: ", r);
+	for (size_t k = 0; k < p->notes.nreasons; k++) {
+		const char *rule = p->notes.reasons[k].rule;
+
+		if (p->notes.reasons[k].source && !strcmp(p->notes.reasons[k].source, idx))
+			return xstrdup(strncmp(rule, prefix, strlen(prefix)) ? rule : rule + strlen(prefix));
+	}
+	return xstrdup("no local device is a candidate for it");
+}
+
+static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x)
+{
+	const struct mc_vendor *mods[MC_MAX_RECORDS];
+	struct mc_placement place;
+	struct mc_cand *c = NULL;
+	struct mc_token tok;
+	struct mc_host h;
+	bool trouble = false, refused = false;
+	size_t n;
+
+	if (!strcmp(x->token, "-") || !x->token[0])
+		mc_die("%s: metadata: an empty token", guest);
+	mc_token_from_arg(x->token, &tok);
+	for (size_t r = 0; r < tok.nrecords; r++) {
+		mods[r] = mc_vendor_find(tok.records[r].module);
+		if (!mods[r])
+			mc_die("%s: token record %zu: module '%s' is not built in", guest, r + 1,
+			       tok.records[r].module);
+	}
+	mc_host_init(&h);
+	n = mc_pin_candidates(guest, x, &tok, mods, o->no_kernel_check, &h, &c);
+	mc_place(c, n, tok.nrecords, &place);
+
+	for (size_t r = 0; r < tok.nrecords; r++) {
+		const struct mc_hostdev *hd = mc_domxml_vfio(x, r);
+		enum mc_verdict v = place.record_verdict[r];
+		long k = place.cand[r];
+		const struct mc_cand *why;
+		char *text;
+
+		if (k >= 0 && (v == MC_IDENTICAL || v == MC_COMPATIBLE))
+			continue;
+		if (k >= 0 && v == MC_ACTIONABLE && libvirt_binds(hd, c[k].j.action))
+			continue;
+		refused = true;
+		trouble |= v == MC_UNKNOWN;
+		if (k >= 0 && v == MC_ACTIONABLE) {
+			mc_warn("%s: record %zu of %zu (%s): actionable: %s", guest, r + 1,
+				tok.nrecords, tok.records[r].module, c[k].j.action ? c[k].j.action : "");
+			continue;
+		}
+		why = k >= 0 ? &c[k] : explaining(c, n, r, v);
+		text = why ? deciding_reason(&why->j) : NULL;
+		if (!text)
+			text = note_for(&place, r, hd);
+		mc_warn("%s: record %zu of %zu (%s): %s: %s", guest, r + 1, tok.nrecords,
+			tok.records[r].module, mc_verdict_name(v), text);
+		free(text);
+	}
+	for (size_t i = 0; i < n; i++)
+		mc_judgement_free(&c[i].j);
+	mc_judgement_free(&place.notes);
+	free(c);
+	mc_token_free(&tok);
+	mc_host_free(&h);
+	mc_pin_free();
+	if (!refused)
+		return MC_EXIT_OK;
+	return trouble ? MC_EXIT_TROUBLE : MC_EXIT_NO;
+}
+
+int mc_cmd_hook(const struct mc_opts *o)
+{
+	const char *guest = o->devices[0], *op = o->devices[1], *sub = o->devices[2];
+	struct mc_domxml x;
+	char why[512], *xml;
+	size_t len;
+	int status;
+
+	/* Every other event: let libvirt write the XML, and go, before any
+	 * configuration is read (a broken one must not stop a VM). */
+	if (strcmp(op, "migrate") || strcmp(sub, "begin")) {
+		read_input(false, &len);
+		return MC_EXIT_OK;
+	}
+	xml = read_input(true, &len);
+	if (!xml)
+		mc_die("%s: domain XML on standard input: %s", guest,
+		       errno == EFBIG ? "longer than 16 MiB" :
+		       errno == ETIMEDOUT ? "nothing came for 10 seconds" : strerror(errno));
+	if (mc_domxml_parse(xml, len, &x, why, sizeof(why)) < 0)
+		mc_die("%s: domain XML: %s", guest, why);
+	free(xml);
+
+	mc_config_load(o->config);
+	if (!x.token) {
+		if (mc_config_require_token() && x.nvfio > 0)
+			mc_die("%s: no mig-check token in the domain's metadata (namespace %s), "
+			       "and require-token = yes", guest, MC_METADATA_NS);
+		status = MC_EXIT_OK;
+	} else {
+		status = judge(guest, o, &x);
+	}
+	mc_domxml_free(&x);
+	mc_config_free();
+	return status;
+}
