@@ -215,7 +215,7 @@ int mc_cmd_list(const struct mc_opts *o)
 			continue;
 
 		memset(r, 0, sizeof(*r));
-		m = mc_vendor_for(d, false);
+		m = mc_vendor_claiming(d);
 		if (!m)
 			m = d->module;
 		if (!m && d->kind == MC_KIND_PF)

@@ -50,8 +50,10 @@ struct mc_vendor {
 extern const struct mc_vendor *const mc_vendors[];
 
 const struct mc_vendor *mc_vendor_find(const char *name);
-/* The module that claims (mode 0) or offers (mode 1) @d, or NULL. */
-const struct mc_vendor *mc_vendor_for(const struct mc_dev *d, bool offer);
+/* The module that claims @d (encodes it for --emit), or NULL. */
+const struct mc_vendor *mc_vendor_claiming(const struct mc_dev *d);
+/* The module that offers @d as a candidate for --accept, or NULL. */
+const struct mc_vendor *mc_vendor_offering(const struct mc_dev *d);
 bool mc_vendor_wants_pci(unsigned vendor, unsigned device, unsigned class);
 
 #endif

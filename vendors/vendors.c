@@ -26,10 +26,18 @@ const struct mc_vendor *mc_vendor_find(const char *name)
 	return NULL;
 }
 
-const struct mc_vendor *mc_vendor_for(const struct mc_dev *d, bool offer)
+const struct mc_vendor *mc_vendor_claiming(const struct mc_dev *d)
 {
 	for (const struct mc_vendor *const *m = mc_vendors; *m; m++)
-		if (offer ? (*m)->offers(d) : (*m)->claims(d))
+		if ((*m)->claims(d))
+			return *m;
+	return NULL;
+}
+
+const struct mc_vendor *mc_vendor_offering(const struct mc_dev *d)
+{
+	for (const struct mc_vendor *const *m = mc_vendors; *m; m++)
+		if ((*m)->offers(d))
 			return *m;
 	return NULL;
 }

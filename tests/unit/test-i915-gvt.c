@@ -751,8 +751,8 @@ static void test_claims_offers(void **state)
 		/* A creatable type is offered, never claimed. */
 		assert_false(m->claims(&type));
 		assert_int_equal(m->offers(&type), types[i].ok);
-		assert_ptr_equal(mc_vendor_for(&mdev, false), types[i].ok ? m : NULL);
-		assert_ptr_equal(mc_vendor_for(&type, true), types[i].ok ? m : NULL);
+		assert_ptr_equal(mc_vendor_claiming(&mdev), types[i].ok ? m : NULL);
+		assert_ptr_equal(mc_vendor_offering(&type), types[i].ok ? m : NULL);
 	}
 }
 
@@ -772,7 +772,7 @@ static void test_offers_available(void **state)
 	 * out of the candidates is the core's job, tested from the CLI. */
 	type.available = 0;
 	assert_true(m->offers(&type));
-	assert_ptr_equal(mc_vendor_for(&type, true), m);
+	assert_ptr_equal(mc_vendor_offering(&type), m);
 	type.available = -1;   /* could not be read: kept, to be judged */
 	assert_true(m->offers(&type));
 }

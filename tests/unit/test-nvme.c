@@ -682,8 +682,8 @@ static void test_claims_nvme_vfs(void **state)
 
 		assert_true(m->claims(&d));
 		assert_true(m->offers(&d));
-		assert_ptr_equal(mc_vendor_for(&d, false), m);
-		assert_ptr_equal(mc_vendor_for(&d, true), m);
+		assert_ptr_equal(mc_vendor_claiming(&d), m);
+		assert_ptr_equal(mc_vendor_offering(&d), m);
 	}
 }
 
@@ -705,7 +705,7 @@ static void test_not_claimed(void **state)
 		assert_false(m->claims(&devs[i]));
 		assert_false(m->offers(&devs[i]));
 	}
-	assert_null(mc_vendor_for(&devs[0], false));
+	assert_null(mc_vendor_claiming(&devs[0]));
 }
 
 static void test_wants_pci(void **state)

@@ -691,8 +691,8 @@ static void test_claims_vfs(void **state)
 
 		assert_true(m->claims(&d));
 		assert_true(m->offers(&d));
-		assert_ptr_equal(mc_vendor_for(&d, false), m);
-		assert_ptr_equal(mc_vendor_for(&d, true), m);
+		assert_ptr_equal(mc_vendor_claiming(&d), m);
+		assert_ptr_equal(mc_vendor_offering(&d), m);
 	}
 }
 
@@ -726,7 +726,7 @@ static void test_pf_ids_not_claimed(void **state)
 		assert_false(m->offers(&pf));
 		assert_false(m->claims(&vf));
 		assert_false(m->offers(&vf));
-		assert_null(mc_vendor_for(&pf, false));
+		assert_null(mc_vendor_claiming(&pf));
 	}
 }
 
