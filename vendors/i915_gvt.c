@@ -286,10 +286,24 @@ static bool gvt_migratable(const struct mc_dev *d, const char **why)
 	return path != NULL;
 }
 
+static const struct mc_field_info gvt_fields[] = {
+	{ "dev", MC_FIELD_NEEDED, NULL },
+	{ "type", MC_FIELD_NEEDED, NULL },
+	{ "low", MC_FIELD_NEEDED, NULL },
+	{ "high", MC_FIELD_NEEDED, NULL },
+	{ "fence", MC_FIELD_NEEDED, NULL },
+	{ "res", MC_FIELD_NEEDED, NULL },
+	{ "weight", 0, NULL },   /* a scheduling share, never required */
+	{ "agg", MC_FIELD_NEEDED, NULL },
+	{ NULL, 0, NULL },
+};
+
 const struct mc_vendor mc_vendor_i915_gvt = {
 	.name = "i915-gvt",
 	.version = 1,
 	.no_kver_reason = "i915 GVT-g in this kernel has no live-migration support",
+	.kind = MC_KIND_MDEV,
+	.fields = gvt_fields,
 	.wants_pci = gvt_wants_pci,
 	.claims = gvt_claims,
 	.offers = gvt_offers,

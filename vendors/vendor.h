@@ -1,6 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The interface every vendor module implements, and the table that lists
- * them (as pciutils lists its access methods). */
+ * them (as pciutils lists its access methods).
+ *
+ * Adding a module "foo" takes:
+ *   1. vendors/foo.c, defining `const struct mc_vendor mc_vendor_foo` (the
+ *      hooks and the data below: its fields, its kind, its driver);
+ *   2. mc_vendor_foo in vendors/vendors.c (its extern and its table line),
+ *      and vendors/foo.c in Makefile.am's VENDOR_SOURCES: a line left out
+ *      fails the build or the module's own unit test, never silently;
+ *   3. its tests: tests/unit/test-foo.c (tests/unit/helpers.h does the
+ *      setup) with one line in Makefile.am's UNIT_TESTS, its fixtures in
+ *      tests/fixtures/ and tests/cli/t-accept-foo.sh in CLI_TESTS.
+ * Nothing else names a module: the fuzz harness, the valgrind run and the
+ * seed corpus derive theirs from mc_vendors[] and the data below. */
 #ifndef MC_VENDOR_H
 #define MC_VENDOR_H
 
@@ -16,12 +28,34 @@ enum mc_side {
 	MC_SIDE_DESTINATION,
 };
 
+/* A field of the module's records, as the generic checks need to know it. */
+struct mc_field_info {
+	const char *key;
+	unsigned flags;          /* MC_FIELD_* */
+	/* MC_FIELD_DST_ONLY: the value on a destination that can take a VM. */
+	const char *good;
+};
+
+#define MC_FIELD_SRC_NEEDED (1u << 0)   /* a source record without it is never usable */
+#define MC_FIELD_DST_NEEDED (1u << 1)   /* nor is a destination record without it */
+#define MC_FIELD_NEEDED (MC_FIELD_SRC_NEEDED | MC_FIELD_DST_NEEDED)
+#define MC_FIELD_DST_ONLY   (1u << 2)   /* encoded on the destination side only */
+
 struct mc_vendor {
 	const char *name;            /* the token's module name */
 	unsigned version;            /* field-set version written, highest read */
 	/* Non-NULL when the kernel's migration_version attribute is this module's
 	 * only sign of migration support: the verdict for a side without it. */
 	const char *no_kver_reason;
+	/* What a VM holds that the module claims: MC_KIND_MDEV (whose
+	 * candidates include creatable types) or MC_KIND_VF. */
+	enum mc_kind kind;
+	/* Every field the destination side encodes, ending with { NULL }.
+	 * Source-only fields (an mdev's uuid) and the core's kver are not here. */
+	const struct mc_field_info *fields;
+	/* A VF module: the driver that migrates its VFs, which an action binds
+	 * to; NULL when the administrator names them (migration-drivers). */
+	const char *migration_driver;
 	/* Cheap pre-filter on a PCI function's IDs, before any device object is
 	 * made: might this function matter to the module (a VF it claims, or a
 	 * PF or mdev parent behind one)? */
