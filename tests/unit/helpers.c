@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -41,6 +42,49 @@ int teardown_module(void **state)
 	free(*state);
 	mc_config_free();
 	return 0;
+}
+
+/* SPEC 5: module = 1*( a-z / 0-9 / "-" ), key = 1*16( a-z / 0-9 / "_" ). */
+static bool made_of(const char *s, const char *extra, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (!n || n > max)
+		return false;
+	for (; *s; s++)
+		if (!(*s >= 'a' && *s <= 'z') && !(*s >= '0' && *s <= '9') && !strchr(extra, *s))
+			return false;
+	return true;
+}
+
+const struct mc_vendor *check_module(const char *name, unsigned version)
+{
+	const struct mc_vendor *m = mc_vendor_find(name);
+
+	assert_non_null(m);
+	assert_string_equal(m->name, name);
+	assert_true(made_of(m->name, "-", 64));
+	assert_int_equal(m->version, version);
+	assert_non_null(m->wants_pci);
+	assert_non_null(m->claims);
+	assert_non_null(m->offers);
+	assert_non_null(m->encode);
+	assert_non_null(m->compare);
+	assert_non_null(m->migratable);
+	assert_true(m->kind == MC_KIND_MDEV || m->kind == MC_KIND_VF);
+	assert_true(m->kind == MC_KIND_VF || !m->migration_driver);
+	assert_non_null(m->fields);
+	assert_non_null(m->fields[0].key);
+	for (const struct mc_field_info *f = m->fields; f->key; f++) {
+		assert_true(made_of(f->key, "_", 16));
+		assert_string_not_equal(f->key, "v");
+		assert_string_not_equal(f->key, "kver");
+		assert_true(!(f->flags & MC_FIELD_DST_ONLY) == !f->good);
+		assert_true(!(f->flags & MC_FIELD_DST_ONLY) || !(f->flags & MC_FIELD_SRC_NEEDED));
+		for (const struct mc_field_info *g = m->fields; g != f; g++)
+			assert_string_not_equal(f->key, g->key);
+	}
+	return m;
 }
 
 void load_config(const char *text)

@@ -31,6 +31,12 @@ int teardown_module(void **state);
 /* Empties the records and the judgement, for another judging in one test. */
 void reset_module(void **state);
 
+/* What every module in mc_vendors[] promises: a name the token grammar
+ * takes, every hook, the data the generic checks read (its kind, its
+ * fields: keys the grammar takes, each once, a DST_ONLY one with its good
+ * value; a VF module's migration driver or none).  Returns @name's module. */
+const struct mc_vendor *check_module(const char *name, unsigned version);
+
 /* Load @text as the configuration, through a temporary file. */
 void load_config(const char *text);
 
