@@ -286,7 +286,7 @@ int mc_cmd_accept(const struct mc_opts *o)
 			n++;
 		}
 	}
-	mc_restriction_check(&restrict_to, "not a candidate for this token", false);
+	mc_restriction_check(&restrict_to, "not a candidate for this token", MC_LABEL_DEVICE_NAME);
 
 	for (size_t i = 0; i < n; i++)
 		mc_accept_judge(&tok.records[c[i].record], mods[c[i].record], c[i].dev,

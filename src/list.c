@@ -257,7 +257,7 @@ int mc_cmd_list(const struct mc_opts *o)
 		n++;
 	}
 	mc_restriction_check(&restrict_to, "neither an mdev, an mdev parent nor an SR-IOV function",
-			     true);
+			     MC_LABEL_AS_GIVEN);
 	if (json && !o->quiet)
 		print_json(kept, n);
 	if (tb) {
