@@ -3,16 +3,19 @@
  * them (as pciutils lists its access methods).
  *
  * Adding a module "foo" takes:
- *   1. vendors/foo.c, defining `const struct mc_vendor mc_vendor_foo` (the
- *      hooks and the data below: its fields, its kind, its driver);
- *   2. mc_vendor_foo in vendors/vendors.c (its extern and its table line),
+ *   1. vendors/foo.c, defining `const struct mc_vendor mc_vendor_foo`: the
+ *      hooks and the data below (its kind, its fields, its driver);
+ *   2. mc_vendor_foo in vendors/vendors.c (the extern and the table line),
  *      and vendors/foo.c in Makefile.am's VENDOR_SOURCES: a line left out
- *      fails the build or the module's own unit test, never silently;
- *   3. its tests: tests/unit/test-foo.c (tests/unit/helpers.h does the
- *      setup) with one line in Makefile.am's UNIT_TESTS, its fixtures in
- *      tests/fixtures/ and tests/cli/t-accept-foo.sh in CLI_TESTS.
+ *      fails the build, or every test of the module's own unit test;
+ *   3. its tests: tests/unit/test-foo.c on tests/unit/helpers.h, with its
+ *      UNIT_TESTS entry and three tests_unit_test_foo_* lines in
+ *      Makefile.am; its fixtures in tests/fixtures/; tests/cli/
+ *      t-accept-foo.sh in CLI_TESTS; for fuzz seeds, an emit line in
+ *      tests/fuzz/gen-corpus;
+ *   4. its fields and rules in the man page.
  * Nothing else names a module: the fuzz harness, the valgrind run and the
- * seed corpus derive theirs from mc_vendors[] and the data below. */
+ * judge corpus take theirs from mc_vendors[] and the data below. */
 #ifndef MC_VENDOR_H
 #define MC_VENDOR_H
 
