@@ -287,15 +287,15 @@ static bool gvt_migratable(const struct mc_dev *d, const char **why)
 }
 
 static const struct mc_field_info gvt_fields[] = {
-	{ "dev", MC_FIELD_NEEDED, NULL },
-	{ "type", MC_FIELD_NEEDED, NULL },
-	{ "low", MC_FIELD_NEEDED, NULL },
-	{ "high", MC_FIELD_NEEDED, NULL },
-	{ "fence", MC_FIELD_NEEDED, NULL },
-	{ "res", MC_FIELD_NEEDED, NULL },
-	{ "weight", 0, NULL },   /* a scheduling share, never required */
-	{ "agg", MC_FIELD_NEEDED, NULL },
-	{ NULL, 0, NULL },
+	{ .key = "dev", .flags = MC_FIELD_NEEDED },
+	{ .key = "type", .flags = MC_FIELD_NEEDED },
+	{ .key = "low", .flags = MC_FIELD_NEEDED },
+	{ .key = "high", .flags = MC_FIELD_NEEDED },
+	{ .key = "fence", .flags = MC_FIELD_NEEDED },
+	{ .key = "res", .flags = MC_FIELD_NEEDED },
+	{ .key = "weight" },   /* a scheduling share, never required */
+	{ .key = "agg", .flags = MC_FIELD_NEEDED },
+	{ .key = NULL },
 };
 
 const struct mc_vendor mc_vendor_i915_gvt = {

@@ -228,13 +228,12 @@ static bool nvme_migratable(const struct mc_dev *d, const char **why)
 }
 
 static const struct mc_field_info nvme_fields[] = {
-	{ "dev", MC_FIELD_NEEDED, NULL },
-	{ "pf", MC_FIELD_NEEDED, NULL },
-	{ "mn", MC_FIELD_NEEDED, NULL },
-	{ "fr", MC_FIELD_NEEDED, NULL },
-	{ "drv", MC_FIELD_SRC_NEEDED, NULL },
-	{ "store", MC_FIELD_NEEDED, NULL },
-	{ NULL, 0, NULL },
+	MC_VF_ID_FIELDS,
+	{ .key = "mn", .flags = MC_FIELD_NEEDED },
+	{ .key = "fr", .flags = MC_FIELD_NEEDED },
+	{ .key = "drv", .flags = MC_FIELD_SRC_NEEDED },
+	{ .key = "store", .flags = MC_FIELD_NEEDED },
+	{ .key = NULL },
 };
 
 const struct mc_vendor mc_vendor_nvme = {

@@ -203,13 +203,12 @@ static bool qat_migratable(const struct mc_dev *d, const char **why)
 }
 
 static const struct mc_field_info qat_fields[] = {
-	{ "dev", MC_FIELD_NEEDED, NULL },
-	{ "pf", MC_FIELD_NEEDED, NULL },
-	{ "gen", 0, NULL },
-	{ "svc", MC_FIELD_NEEDED, NULL },
-	{ "drv", MC_FIELD_SRC_NEEDED, NULL },
-	{ "state", MC_FIELD_DST_NEEDED | MC_FIELD_DST_ONLY, "up" },
-	{ NULL, 0, NULL },
+	MC_VF_ID_FIELDS,
+	{ .key = "gen" },
+	{ .key = "svc", .flags = MC_FIELD_NEEDED },
+	{ .key = "drv", .flags = MC_FIELD_SRC_NEEDED },
+	{ .key = "state", .flags = MC_FIELD_DST_NEEDED | MC_FIELD_DST_ONLY, .good = "up" },
+	{ .key = NULL },
 };
 
 const struct mc_vendor mc_vendor_qat = {

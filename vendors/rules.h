@@ -23,7 +23,11 @@ struct mc_dev;
 struct mc_vendor;
 
 /* A VF's "dev" and "pf" fields (vendor.device of the VF and of its PF):
- * 0, or -errno with the reason in @why when the PF is missing or unread. */
+ * 0, or -errno with the reason in @why when the PF is missing or unread.
+ * MC_VF_ID_FIELDS declares them in a module's fields. */
+#define MC_VF_ID_FIELDS \
+	{ .key = "dev", .flags = MC_FIELD_NEEDED }, \
+	{ .key = "pf", .flags = MC_FIELD_NEEDED }
 int mc_vf_ids(const struct mc_dev *d, struct mc_record *rec, char *why, size_t whylen);
 
 /* The drivers that migrate @m's VFs into @list: its own, or those the
