@@ -13,6 +13,7 @@
 #include "columns.h"
 #include "decode.h"
 #include "json.h"
+#include "judge.h"
 #include "kcheck.h"
 #include "pcilib.h"
 #include "pin.h"
@@ -82,38 +83,27 @@ static bool vanished(const struct mc_dev *cand, struct mc_judgement *j)
 }
 
 void mc_accept_judge(const struct mc_record *rec, const struct mc_vendor *m,
-		     const struct mc_dev *cand, bool no_kernel_check, struct mc_judgement *j)
+		     const struct mc_dev *cand, enum mc_kwrite kwrite, struct mc_judgement *j)
 {
 	struct mc_token local = { 0 };
 	struct mc_record *dst;
 	char why[512];
 
-	if (cand->err) {
-		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, cand->err_attr, NULL, strerror(cand->err),
-			 "cannot read %s: %s", cand->err_attr, strerror(cand->err));
+	if (!mc_judge_start(rec, m, cand, j))
 		return;
-	}
-	if (rec->version > m->version) {
-		char have[16], got[16];
-
-		snprintf(got, sizeof(got), "%u", rec->version);
-		snprintf(have, sizeof(have), "%u", m->version);
-		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "v", got, have,
-			 "field-set version is newer than this mig-check knows");
-		return;
-	}
 	dst = mc_token_add_record(&local, m->name, m->version);
 	if (m->encode(cand, MC_SIDE_DESTINATION, dst, why, sizeof(why)) < 0) {
 		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "device", NULL, NULL, "%s", why);
 	} else if (!vanished(cand, j)) {
-		m->compare(rec, dst, cand, j);
-		mc_kcheck(rec, m, cand, no_kernel_check, j);
+		const struct mc_sysdir *dir;
+		char *path = mc_dev_kver_path(cand, &dir);
+		const char *kver = mc_judge_rules(rec, dst, m, cand, path, kwrite, j);
+
+		if (kver)
+			mc_kcheck_write(dir, path, kver, j);
+		free(path);
 	}
-	/* An action is advice only where it is all that stands in the way. */
-	if (j->verdict != MC_ACTIONABLE) {
-		free(j->action);
-		j->action = NULL;
-	}
+	mc_judge_finish(j);
 	mc_token_free(&local);
 }
 
@@ -298,11 +288,11 @@ int mc_cmd_accept(const struct mc_opts *o)
 			n++;
 		}
 	}
-	mc_restriction_check(&restrict_to, "not a candidate for this token", false);
+	mc_restriction_check(&restrict_to, "not a candidate for this token", MC_LABEL_DEVICE_NAME);
 
 	for (size_t i = 0; i < n; i++)
 		mc_accept_judge(&tok.records[c[i].record], mods[c[i].record], c[i].dev,
-				o->no_kernel_check, &c[i].j);
+				o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE, &c[i].j);
 place:
 	mc_place(c, n, tok.nrecords, &place);
 

@@ -3,9 +3,9 @@
 #ifndef MC_ACCEPT_H
 #define MC_ACCEPT_H
 
-#include <stdbool.h>
 #include <stdio.h>
 
+#include "judge.h"
 #include "options.h"
 
 struct mc_dev;
@@ -17,8 +17,9 @@ int mc_cmd_accept(const struct mc_opts *o);
 void mc_accept_columns_help(FILE *out);
 
 /* Judge one candidate for one record of a built-in module: read the
- * candidate, apply the module's rules, then the kernel check (SPEC 6, 7). */
+ * candidate, apply the module's rules, then the kernel check (SPEC 6, 7);
+ * the judging itself is judge.c's, this adds the reads and the write. */
 void mc_accept_judge(const struct mc_record *rec, const struct mc_vendor *m,
-		     const struct mc_dev *cand, bool no_kernel_check, struct mc_judgement *j);
+		     const struct mc_dev *cand, enum mc_kwrite kwrite, struct mc_judgement *j);
 
 #endif

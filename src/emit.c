@@ -81,7 +81,7 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 		mc_die("%s: %s: %s", name, d->err_attr, strerror(d->err));
 	if (d->parent && d->parent->err)
 		mc_die("%s: %s: %s", d->parent->name, d->parent->err_attr, strerror(d->parent->err));
-	m = mc_vendor_for(d, false);
+	m = mc_vendor_claiming(d);
 	if (!m)
 		refuse(d);
 

@@ -165,7 +165,7 @@ static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x
 			       tok.records[r].module);
 	}
 	mc_host_init(&h);
-	n = mc_pin_candidates(guest, x, &tok, mods, o->no_kernel_check, &h, &c);
+	n = mc_pin_candidates(guest, x, &tok, mods, o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE, &h, &c);
 	mc_place(c, n, tok.nrecords, &place);
 
 	for (size_t r = 0; r < tok.nrecords; r++) {

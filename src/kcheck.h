@@ -4,17 +4,13 @@
 #ifndef MC_KCHECK_H
 #define MC_KCHECK_H
 
-#include <stdbool.h>
-
-#include "device.h"
-#include "token.h"
 #include "verdict.h"
 
-struct mc_vendor;
+struct mc_sysdir;
 
-/* Apply section 7 to a candidate already judged by its module's rules: the
- * one-side rule, and the write-check for a candidate that passed them all. */
-void mc_kcheck(const struct mc_record *rec, const struct mc_vendor *m,
-	       const struct mc_dev *cand, bool no_write, struct mc_judgement *j);
+/* Write the source's @kver once into the attribute @path under @dir and let
+ * the kernel's answer judge (judge.c's mc_judge_kernel()). */
+void mc_kcheck_write(const struct mc_sysdir *dir, const char *path, const char *kver,
+		     struct mc_judgement *j);
 
 #endif

@@ -201,7 +201,7 @@ int mc_cmd_list(const struct mc_opts *o)
 			continue;
 
 		memset(r, 0, sizeof(*r));
-		m = mc_vendor_for(d, false);
+		m = mc_vendor_claiming(d);
 		if (!m)
 			m = d->module;
 		if (!m && d->kind == MC_KIND_PF)
@@ -243,7 +243,7 @@ int mc_cmd_list(const struct mc_opts *o)
 		n++;
 	}
 	mc_restriction_check(&restrict_to, "neither an mdev, an mdev parent nor an SR-IOV function",
-			     true);
+			     MC_LABEL_AS_GIVEN);
 	if (json && !o->quiet)
 		print_json(&cols, kept, n);
 	if (tb) {

@@ -42,18 +42,18 @@ static struct mc_cand *add(struct mc_cand **c, size_t *n, const struct mc_dev *d
 }
 
 static void add_judged(struct mc_cand **c, size_t *n, const struct mc_dev *d, size_t r,
-		       const struct mc_record *rec, const struct mc_vendor *m, bool no_kernel_check)
+		       const struct mc_record *rec, const struct mc_vendor *m, enum mc_kwrite kwrite)
 {
 	struct mc_cand *k = add(c, n, d, r);
 
-	mc_accept_judge(rec, m, d, no_kernel_check, &k->j);
+	mc_accept_judge(rec, m, d, kwrite, &k->j);
 }
 
 /* The device @d was pinned to record @r, whose module does not offer it. */
 static void add_not_offered(struct mc_cand **c, size_t *n, const struct mc_dev *d, size_t r,
 			    const struct mc_vendor *m)
 {
-	const struct mc_vendor *other = d->module ? d->module : mc_vendor_for(d, true);
+	const struct mc_vendor *other = d->module ? d->module : mc_vendor_offering(d);
 	struct mc_dev *copy = xmalloc(sizeof(*copy));
 	struct mc_cand *k;
 
@@ -82,7 +82,7 @@ static bool offered(const struct mc_vendor *m, struct mc_dev *d)
 }
 
 size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_token *tok,
-			 const struct mc_vendor *const *mods, bool no_kernel_check,
+			 const struct mc_vendor *const *mods, enum mc_kwrite kwrite,
 			 struct mc_host *h, struct mc_cand **c)
 {
 	bool scan = false;
@@ -125,7 +125,7 @@ size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_
 				struct mc_dev *t = h->devs[i];
 
 				if (t->kind == MC_KIND_PARENT && t->type && t->module == m && t->available != 0)
-					add_judged(c, &n, t, r, rec, m, no_kernel_check);
+					add_judged(c, &n, t, r, rec, m, kwrite);
 			}
 			continue;
 		}
@@ -135,7 +135,7 @@ size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_
 		}
 		if (!d->module)
 			d->module = m;
-		add_judged(c, &n, d, r, rec, m, no_kernel_check);
+		add_judged(c, &n, d, r, rec, m, kwrite);
 	}
 	return n;
 }
@@ -162,7 +162,7 @@ size_t mc_pin_accept(const struct mc_opts *o, struct mc_token *tok,
 	if (mc_domxml_parse(buf, len, &x, why, sizeof(why)) < 0)
 		mc_die("%s: %s", what, why);
 	free(buf);
-	n = mc_pin_candidates(what, &x, tok, mods, o->no_kernel_check, h, c);
+	n = mc_pin_candidates(what, &x, tok, mods, o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE, h, c);
 	mc_domxml_free(&x);
 	return n;
 }

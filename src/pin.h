@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "domxml.h"
+#include "judge.h"
 #include "options.h"
 #include "place.h"
 #include "scan.h"
@@ -20,7 +21,7 @@
  * message.  An mdev record's uuid becomes the XML's.  Returns how many
  * candidates *@c holds. */
 size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_token *tok,
-			 const struct mc_vendor *const *mods, bool no_kernel_check,
+			 const struct mc_vendor *const *mods, enum mc_kwrite kwrite,
 			 struct mc_host *h, struct mc_cand **c);
 
 /* --accept --domain-xml: read and parse the XML named by the option, then

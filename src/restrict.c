@@ -38,13 +38,13 @@ bool mc_restriction_allows(struct mc_restriction *r, const struct mc_dev *d)
 	return ok;
 }
 
-void mc_restriction_check(struct mc_restriction *r, const char *not_named, bool as_given)
+void mc_restriction_check(struct mc_restriction *r, const char *not_named, enum mc_arg_label label)
 {
 	for (size_t i = 0; i < r->n; i++) {
-		const char *label = as_given ? r->args[i] : r->names[i];
+		const char *arg = label == MC_LABEL_AS_GIVEN ? r->args[i] : r->names[i];
 
 		if (!r->seen[i])
-			mc_die("%s: %s", label, mc_device_exists(r->args[i]) ? not_named : "no such device");
+			mc_die("%s: %s", arg, mc_device_exists(r->args[i]) ? not_named : "no such device");
 	}
 	free(r->names);
 	free(r->seen);

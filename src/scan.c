@@ -374,6 +374,6 @@ void mc_host_scan(struct mc_host *h, enum mc_scan_what what)
 	for (size_t i = 0; i < h->ndevs; i++) {
 		struct mc_dev *d = h->devs[i];
 
-		d->module = mc_vendor_for(d, true);
+		d->module = mc_vendor_offering(d);
 	}
 }

@@ -285,10 +285,24 @@ static bool gvt_migratable(const struct mc_dev *d, const char **why)
 	return has;
 }
 
+static const struct mc_field_info gvt_fields[] = {
+	{ .key = "dev", .flags = MC_FIELD_NEEDED },
+	{ .key = "type", .flags = MC_FIELD_NEEDED },
+	{ .key = "low", .flags = MC_FIELD_NEEDED },
+	{ .key = "high", .flags = MC_FIELD_NEEDED },
+	{ .key = "fence", .flags = MC_FIELD_NEEDED },
+	{ .key = "res", .flags = MC_FIELD_NEEDED },
+	{ .key = "weight" },   /* a scheduling share, never required */
+	{ .key = "agg", .flags = MC_FIELD_NEEDED },
+	{ .key = NULL },
+};
+
 const struct mc_vendor mc_vendor_i915_gvt = {
 	.name = "i915-gvt",
 	.version = 1,
 	.no_kver_reason = "i915 GVT-g in this kernel has no live-migration support",
+	.kind = MC_KIND_MDEV,
+	.fields = gvt_fields,
 	.wants_pci = gvt_wants_pci,
 	.claims = gvt_claims,
 	.offers = gvt_offers,

@@ -29,30 +29,12 @@ static bool nvme_claims(const struct mc_dev *d)
 	return d->kind == MC_KIND_VF && d->class == NVME_CLASS;
 }
 
-/* The configured migration drivers, split on blanks and commas. */
-static size_t migration_drivers(char list[][64], size_t max)
-{
-	const char *v = mc_config_get("global", "migration-drivers");
-	size_t n = 0;
-
-	while (v && *v && n < max) {
-		size_t len;
-
-		v += strspn(v, " \t,");
-		len = strcspn(v, " \t,");
-		if (len && len < 64) {
-			memcpy(list[n], v, len);
-			list[n++][len] = '\0';
-		}
-		v += len;
-	}
-	return n;
-}
+extern const struct mc_vendor mc_vendor_nvme;
 
 static bool is_migration_driver(const char *drv)
 {
 	char list[16][64];
-	size_t n = migration_drivers(list, ARRAY_SIZE(list));
+	size_t n = mc_migration_drivers(&mc_vendor_nvme, list, ARRAY_SIZE(list));
 
 	for (size_t i = 0; drv && i < n; i++)
 		if (!strcmp(list[i], drv))
@@ -146,21 +128,12 @@ static int nvme_encode(const struct mc_dev *d, enum mc_side side,
 		       struct mc_record *rec, char *why, size_t whylen)
 {
 	const struct mc_dev *pf = d->parent;
-	char id[10], *section, *ctrl;
+	char *section, *ctrl;
 	const char *store;
+	int r = mc_vf_ids(d, rec, why, whylen);
 
-	if (!pf) {
-		snprintf(why, whylen, "physfn: %s", strerror(ENOENT));
-		return -ENOENT;
-	}
-	if (pf->err) {
-		snprintf(why, whylen, "%s: %s: %s", pf->name, pf->err_attr, strerror(pf->err));
-		return -pf->err;
-	}
-	mc_dev_id(d, id);
-	mc_record_set(rec, "dev", id);
-	mc_dev_id(pf, id);
-	mc_record_set(rec, "pf", id);
+	if (r < 0)
+		return r;
 
 	/* A PF not bound to nvme shows no controller: model and firmware stay out. */
 	ctrl = controller(pf);
@@ -172,8 +145,7 @@ static int nvme_encode(const struct mc_dev *d, enum mc_side side,
 
 			if (!v) {
 				char *what = xasprintf("%s: nvme/%s/%s", pf->name, ctrl, attrs[i][0]);
-				int r = mc_read_failed(what, why, whylen);
-
+				r = mc_read_failed(what, why, whylen);
 				free(what);
 				free(ctrl);
 				return r;
@@ -193,8 +165,8 @@ static int nvme_encode(const struct mc_dev *d, enum mc_side side,
 		mc_record_set(rec, "store", store);
 	} else if (d->driver && !strcmp(d->driver, "nvme")) {
 		char *own;
-		int r = own_store(d, &own, why, whylen);
 
+		r = own_store(d, &own, why, whylen);
 		if (r < 0)
 			return r;
 		if (own)
@@ -211,7 +183,7 @@ static void nvme_compare(const struct mc_record *src, const struct mc_record *ds
 	const char *sdrv = mc_record_get(src, "drv"), *ddrv = mc_record_get(dst, "drv");
 	const char *sstore = mc_record_get(src, "store"), *dstore = mc_record_get(dst, "store");
 	char list[16][64];
-	size_t n = migration_drivers(list, ARRAY_SIZE(list));
+	size_t n = mc_migration_drivers(&mc_vendor_nvme, list, ARRAY_SIZE(list));
 
 	if (!is_migration_driver(sdrv))
 		mc_judge(j, MC_UNSUPPORTED, MC_CAT_DRIVER, "drv", sdrv, ddrv,
@@ -254,9 +226,21 @@ static bool nvme_migratable(const struct mc_dev *d, const char **why)
 	return true;
 }
 
+static const struct mc_field_info nvme_fields[] = {
+	MC_VF_ID_FIELDS,
+	{ .key = "mn", .flags = MC_FIELD_NEEDED },
+	{ .key = "fr", .flags = MC_FIELD_NEEDED },
+	{ .key = "drv", .flags = MC_FIELD_SRC_NEEDED },
+	{ .key = "store", .flags = MC_FIELD_NEEDED },
+	{ .key = NULL },
+};
+
 const struct mc_vendor mc_vendor_nvme = {
 	.name = "nvme",
 	.version = 1,
+	.kind = MC_KIND_VF,
+	.fields = nvme_fields,
+	.migration_driver = NULL,   /* none upstream: the administrator names it */
 	.wants_pci = nvme_wants_pci,
 	.claims = nvme_claims,
 	.offers = nvme_claims,

@@ -109,22 +109,12 @@ static int qat_encode(const struct mc_dev *d, enum mc_side side,
 		      struct mc_record *rec, char *why, size_t whylen)
 {
 	const struct mc_dev *pf = d->parent;
-	int i = vf_index(d->vendor, d->device);
+	int i = vf_index(d->vendor, d->device), r = mc_vf_ids(d, rec, why, whylen);
 	const char *v;
-	char id[10], gen[4];
+	char gen[4];
 
-	if (!pf) {
-		snprintf(why, whylen, "physfn: %s", strerror(ENOENT));
-		return -ENOENT;
-	}
-	if (pf->err) {
-		snprintf(why, whylen, "%s: %s: %s", pf->name, pf->err_attr, strerror(pf->err));
-		return -pf->err;
-	}
-	mc_dev_id(d, id);
-	mc_record_set(rec, "dev", id);
-	mc_dev_id(pf, id);
-	mc_record_set(rec, "pf", id);
+	if (r < 0)
+		return r;
 	snprintf(gen, sizeof(gen), "%u", qat_ids[i].gen);
 	mc_record_set(rec, "gen", gen);
 
@@ -212,9 +202,21 @@ static bool qat_migratable(const struct mc_dev *d, const char **why)
 	return true;
 }
 
+static const struct mc_field_info qat_fields[] = {
+	MC_VF_ID_FIELDS,
+	{ .key = "gen" },
+	{ .key = "svc", .flags = MC_FIELD_NEEDED },
+	{ .key = "drv", .flags = MC_FIELD_SRC_NEEDED },
+	{ .key = "state", .flags = MC_FIELD_DST_NEEDED | MC_FIELD_DST_ONLY, .good = "up" },
+	{ .key = NULL },
+};
+
 const struct mc_vendor mc_vendor_qat = {
 	.name = "qat",
 	.version = 1,
+	.kind = MC_KIND_VF,
+	.fields = qat_fields,
+	.migration_driver = QAT_MIGRATION_DRIVER,
 	.wants_pci = qat_wants_pci,
 	.claims = qat_claims,
 	.offers = qat_claims,

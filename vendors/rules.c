@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "conf.h"
+#include "device.h"
 #include "rules.h"
+#include "vendor.h"
 
 bool mc_rule_present(struct mc_judgement *j, const char *key, const char *s, const char *d)
 {
@@ -34,4 +37,45 @@ int mc_read_failed(const char *what, char *why, size_t whylen)
 
 	snprintf(why, whylen, "%s: %s", what, strerror(e));
 	return -e;
+}
+
+int mc_vf_ids(const struct mc_dev *d, struct mc_record *rec, char *why, size_t whylen)
+{
+	const struct mc_dev *pf = d->parent;
+	char id[10];
+
+	if (!pf) {
+		snprintf(why, whylen, "physfn: %s", strerror(ENOENT));
+		return -ENOENT;
+	}
+	if (pf->err) {
+		snprintf(why, whylen, "%s: %s: %s", pf->name, pf->err_attr, strerror(pf->err));
+		return -pf->err;
+	}
+	mc_dev_id(d, id);
+	mc_record_set(rec, "dev", id);
+	mc_dev_id(pf, id);
+	mc_record_set(rec, "pf", id);
+	return 0;
+}
+
+size_t mc_migration_drivers(const struct mc_vendor *m, char list[][64], size_t max)
+{
+	const char *v = m->migration_driver;
+	size_t n = 0;
+
+	if (!v)
+		v = mc_config_get("global", "migration-drivers");
+	while (v && *v && n < max) {
+		size_t len;
+
+		v += strspn(v, " \t,");
+		len = strcspn(v, " \t,");
+		if (len && len < 64) {
+			memcpy(list[n], v, len);
+			list[n++][len] = '\0';
+		}
+		v += len;
+	}
+	return n;
 }

@@ -1,28 +1,30 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer harness for the judging path (SPEC 6, 7, 9): decode a token, judge
- * each record whose module is built in against hand-built destination
- * records and candidates, and place the records.  Fail safe is checked, not
- * hoped for: a missing field a rule needs never leaves a usable verdict.
+ * each record whose module is built in with the product's own judge.c
+ * against hand-built destination records and candidates, and place the
+ * records.  Every module in mc_vendors[] takes part through the data it
+ * declares (its kind, fields and migration driver).  Fail safe is checked,
+ * not hoped for: a missing field a rule needs never leaves a usable verdict.
  *
  * Input: the token, optionally followed by a newline and control bytes that
- * choose how each destination record differs from its source record. */
+ * choose how each destination record differs from its source record, and
+ * what the candidates' kernels say. */
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "conf.h"
 #include "device.h"
-#include "kcheck.h"
+#include "judge.h"
 #include "place.h"
+#include "rules.h"
 #include "token.h"
 #include "util.h"
 #include "vendor.h"
@@ -35,48 +37,15 @@
 	} \
 } while (0)
 
-#define MAX_DEVS 3                     /* candidates per module */
+#define MAX_MODULES 16                 /* room for mc_vendors[] */
+#define MAX_DEVS 3                     /* candidates per module: all of one kind */
 #define MAX_CANDS (MC_MAX_RECORDS * MAX_DEVS)
 #define BRUTE_LIMIT 20000              /* assignments the exhaustive check tries */
 
-/* The first configured migration driver is what an NVMe action binds to: it
+/* The first configured migration driver is what a VF action of a module
+ * without a driver of its own (migration_driver) binds to: it
  * is full of shell syntax, so every action must quote it. */
 static const char first_driver[] = "a'b;c$(touch${IFS}x)`d`\\e|f&g>h*";
-
-/* ---- the modules' fields ---- */
-
-struct rules {
-	const char *name;
-	const char *const *dst_keys;      /* what the destination's encode fills */
-	const char *const *src_needs;     /* a source record without one is never usable */
-	const char *const *dst_needs;     /* nor is a destination record without one */
-	enum mc_kind kind;                /* of an existing candidate */
-};
-
-static const char *const gvt_keys[] = {
-	"dev", "type", "low", "high", "fence", "res", "weight", "agg", NULL };
-static const char *const gvt_needs[] = {
-	"dev", "type", "low", "high", "fence", "res", "agg", NULL };
-static const char *const qat_keys[] = { "dev", "pf", "gen", "svc", "drv", "state", NULL };
-static const char *const qat_src_needs[] = { "dev", "pf", "svc", "drv", NULL };
-static const char *const qat_dst_needs[] = { "dev", "pf", "svc", "state", NULL };
-static const char *const nvme_keys[] = { "dev", "pf", "mn", "fr", "drv", "store", NULL };
-static const char *const nvme_src_needs[] = { "dev", "pf", "mn", "fr", "drv", "store", NULL };
-static const char *const nvme_dst_needs[] = { "dev", "pf", "mn", "fr", "store", NULL };
-
-static const struct rules all_rules[] = {
-	{ "i915-gvt", gvt_keys, gvt_needs, gvt_needs, MC_KIND_MDEV },
-	{ "qat", qat_keys, qat_src_needs, qat_dst_needs, MC_KIND_VF },
-	{ "nvme", nvme_keys, nvme_src_needs, nvme_dst_needs, MC_KIND_VF },
-};
-
-static const struct rules *rules_for(const char *module)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(all_rules); i++)
-		if (!strcmp(all_rules[i].name, module))
-			return &all_rules[i];
-	return NULL;
-}
 
 /* Values a destination field may take instead of the source's. */
 static const char *const others[] = {
@@ -103,50 +72,8 @@ static unsigned next(struct ctl *c)
 
 /* ---- fake devices ---- */
 
-static char gpu_with[256], gpu_without[256];
-static char gvt_type[] = "i915-GVTg_V5_4";
-
-static void make_file(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-	if (fd < 0 || close(fd) < 0) {
-		perror(path);
-		exit(1);
-	}
-}
-
-static void make_dir(const char *path)
-{
-	if (mkdir(path, 0755) < 0 && errno != EEXIST) {
-		perror(path);
-		exit(1);
-	}
-}
-
-/* Two GPU "sysfs" directories: one whose type has migration_version, one
- * without, so the kernel-check rules see both sides. */
-static void make_gpus(void)
-{
-	char tmpl[] = "/tmp/mig-check-fuzz.XXXXXX", path[512];
-	const char *base = mkdtemp(tmpl);
-
-	if (!base) {
-		perror("mkdtemp");
-		exit(1);
-	}
-	snprintf(gpu_with, sizeof(gpu_with), "%s/with", base);
-	snprintf(gpu_without, sizeof(gpu_without), "%s/without", base);
-	make_dir(gpu_with);
-	make_dir(gpu_without);
-	snprintf(path, sizeof(path), "%s/mdev_supported_types", gpu_with);
-	make_dir(path);
-	snprintf(path, sizeof(path), "%s/mdev_supported_types/%s", gpu_with, gvt_type);
-	make_dir(path);
-	snprintf(path, sizeof(path), "%s/mdev_supported_types/%s/migration_version",
-		 gpu_with, gvt_type);
-	make_file(path);
-}
+/* Any name: the rules never read a candidate's type, an action names it. */
+static char mdev_type[] = "mdev_type-1";
 
 static void load_config(void)
 {
@@ -168,71 +95,70 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	make_gpus();
 	load_config();
 	return 0;
 }
 
 struct host {
-	struct mc_dev gpu;                       /* the parent of GVT-g candidates */
+	struct mc_dev gpu;                       /* the parent of mdev candidates */
 	struct mc_dev pf;                        /* of VF candidates */
-	struct mc_dev devs[ARRAY_SIZE(all_rules)][MAX_DEVS];
-	size_t ndevs[ARRAY_SIZE(all_rules)];
+	struct mc_dev devs[MAX_MODULES][MAX_DEVS];   /* by index in mc_vendors[] */
+	size_t ndevs[MAX_MODULES];
+	const char *kver_attr;                   /* every candidate's, or NULL */
+	enum mc_kwrite kwrite;
 };
 
+static void add_dev(struct host *h, size_t m, enum mc_kind kind, const char *name,
+		    struct mc_dev *parent, long available)
+{
+	struct mc_dev *d = &h->devs[m][h->ndevs[m]++];
+
+	d->kind = kind;
+	snprintf(d->name, sizeof(d->name), "%s", name);
+	d->parent = parent;
+	d->available = available;
+	if (kind != MC_KIND_VF)
+		d->type = mdev_type;
+}
+
+/* What each module's kind offers on a host: two mdevs and a creatable type
+ * of a GPU, or two VFs of a PF. */
 static void build_host(struct host *h, struct ctl *c)
 {
-	static const char *const mdevs[] = {
-		"83b8f4f2-509f-382f-3c1e-e6bfe0fa1001", "0b5f5d3e-7c1a-4d2b-9e8f-6a5b4c3d2e1f",
-	};
 	static const long avail[] = { -1, 1, 2, 3 };
 	unsigned b = next(c);
 
 	memset(h, 0, sizeof(*h));
 	h->gpu.kind = MC_KIND_PARENT;
 	snprintf(h->gpu.name, sizeof(h->gpu.name), "0000:00:02.0");
-	h->gpu.syspath = b & 1 ? gpu_without : gpu_with;
 	h->gpu.available = -1;
 	h->pf.kind = MC_KIND_PF;
 	snprintf(h->pf.name, sizeof(h->pf.name), "0000:6b:00.0");
 	h->pf.available = -1;
+	h->kver_attr = b & 1 ? NULL : "migration_version";
+	h->kwrite = b & 8 ? MC_NO_KWRITE : MC_KWRITE;
 
-	for (size_t i = 0; i < ARRAY_SIZE(mdevs); i++) {
-		struct mc_dev *d = &h->devs[0][h->ndevs[0]++];
-
-		d->kind = MC_KIND_MDEV;
-		snprintf(d->name, sizeof(d->name), "%s", mdevs[i]);
-		d->type = gvt_type;
-		d->parent = &h->gpu;
-		d->available = -1;
-	}
-	{
-		struct mc_dev *d = &h->devs[0][h->ndevs[0]++];
-
-		d->kind = MC_KIND_PARENT;
-		snprintf(d->name, sizeof(d->name), "%s", h->gpu.name);
-		d->type = gvt_type;
-		d->parent = &h->gpu;
-		d->available = avail[(b >> 1) & 3];
-	}
-	for (size_t m = 1; m < ARRAY_SIZE(all_rules); m++) {
-		for (size_t i = 0; i < 2; i++) {
-			struct mc_dev *d = &h->devs[m][h->ndevs[m]++];
-
-			d->kind = MC_KIND_VF;
-			snprintf(d->name, sizeof(d->name), "0000:6b:00.%zu", i + 1);
-			d->parent = &h->pf;
-			d->available = -1;
+	for (size_t m = 0; mc_vendors[m]; m++) {
+		CHECK(m < MAX_MODULES);
+		if (mc_vendors[m]->kind == MC_KIND_MDEV) {
+			add_dev(h, m, MC_KIND_MDEV, "83b8f4f2-509f-382f-3c1e-e6bfe0fa1001", &h->gpu, -1);
+			add_dev(h, m, MC_KIND_MDEV, "0b5f5d3e-7c1a-4d2b-9e8f-6a5b4c3d2e1f", &h->gpu, -1);
+			add_dev(h, m, MC_KIND_PARENT, h->gpu.name, &h->gpu, avail[(b >> 1) & 3]);
+		} else {
+			CHECK(mc_vendors[m]->kind == MC_KIND_VF);
+			add_dev(h, m, MC_KIND_VF, "0000:6b:00.1", &h->pf, -1);
+			add_dev(h, m, MC_KIND_VF, "0000:6b:00.2", &h->pf, -1);
 		}
 	}
 }
 
 /* ---- checks ---- */
 
-static bool lacks(const struct mc_record *rec, const char *const *keys)
+/* Does @rec lack a field of @m that @flag says it needs? */
+static bool lacks(const struct mc_record *rec, const struct mc_vendor *m, unsigned flag)
 {
-	for (; *keys; keys++)
-		if (!mc_record_get(rec, *keys))
+	for (const struct mc_field_info *f = m->fields; f->key; f++)
+		if ((f->flags & flag) && !mc_record_get(rec, f->key))
 			return true;
 	return false;
 }
@@ -302,10 +228,13 @@ static bool shell_words(const char *s, char words[][2048], size_t max, size_t *n
 	return true;
 }
 
-static void check_action(const char *module, const struct mc_record *src,
+/* The action a kind of candidate takes: create the mdev the VM had, or
+ * bind the VF to the module's (first) migration driver. */
+static void check_action(const struct mc_vendor *m, const struct mc_record *src,
 			 const struct mc_dev *cand, const char *action)
 {
 	static char words[10][2048];
+	char drivers[16][64];
 	size_t n;
 
 	CHECK(action);
@@ -313,17 +242,19 @@ static void check_action(const char *module, const struct mc_record *src,
 		fprintf(stderr, "action not safely quoted: %s\n", action);
 		abort();
 	}
-	if (!strcmp(module, "i915-gvt")) {
+	if (cand->kind == MC_KIND_PARENT) {
 		CHECK(n == 8);
 		CHECK(!strcmp(words[0], "mdevctl") && !strcmp(words[1], "start"));
 		CHECK(!strcmp(words[2], "--uuid") && !strcmp(words[3], mc_record_get(src, "uuid")));
 		CHECK(!strcmp(words[4], "--parent") && !strcmp(words[5], cand->name));
 		CHECK(!strcmp(words[6], "--type") && !strcmp(words[7], cand->type));
 	} else {
+		CHECK(cand->kind == MC_KIND_VF);
+		CHECK(mc_migration_drivers(m, drivers, ARRAY_SIZE(drivers)) > 0);
 		CHECK(n == 4);
 		CHECK(!strcmp(words[0], "driverctl") && !strcmp(words[1], "set-override"));
 		CHECK(!strcmp(words[2], cand->name));
-		CHECK(!strcmp(words[3], strcmp(module, "qat") ? first_driver : "qat_vfio_pci"));
+		CHECK(!strcmp(words[3], drivers[0]));
 	}
 }
 
@@ -347,42 +278,54 @@ static void check_judgement(const struct mc_judgement *j)
 	CHECK(j->kcheck <= MC_KCHECK_ERROR);
 }
 
-/* ---- judging, as --accept does it ---- */
+/* ---- judging, as --accept does it, with made-up reads ---- */
 
-static void judge(const struct mc_record *src, const struct mc_vendor *m,
-		  const struct rules *ru, const struct mc_dev *cand, bool no_write,
-		  struct ctl *c, struct mc_judgement *j)
+/* The destination record: the source's fields as the module declares them,
+ * each copied, dropped or changed as the control bytes say. */
+static void make_dst(const struct mc_record *src, const struct mc_vendor *m,
+		     struct ctl *c, struct mc_record *dst)
 {
-	struct mc_token local = { 0 };
-	struct mc_record *dst;
-	bool missing;
-
-	if (src->version > m->version) {
-		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "v", NULL, NULL,
-			 "field-set version is newer than this mig-check knows");
-		return;
-	}
-	dst = mc_token_add_record(&local, m->name, m->version);
-	CHECK(dst);
-	for (const char *const *k = ru->dst_keys; *k; k++) {
-		const char *v = mc_record_get(src, *k);
+	for (const struct mc_field_info *f = m->fields; f->key; f++) {
+		const char *v = f->flags & MC_FIELD_DST_ONLY ? f->good : mc_record_get(src, f->key);
 		unsigned op = next(c);
 
 		if (op % 4 == 1)
 			v = NULL;                                   /* the destination lacks it */
 		else if (op % 4 == 2)
 			v = others[(op >> 2) % ARRAY_SIZE(others)]; /* it differs */
-		else if (!strcmp(*k, "state") && op % 4 == 0)
-			v = "up";                                   /* a running PF */
 		if (v)
-			mc_record_set(dst, *k, v);
+			mc_record_set(dst, f->key, v);
 	}
+}
 
-	m->compare(src, dst, cand, j);
-	mc_kcheck(src, m, cand, no_write, j);
+static void judge(const struct mc_record *src, const struct mc_vendor *m,
+		  const struct mc_dev *cand, const struct host *h,
+		  struct ctl *c, struct mc_judgement *j)
+{
+	static const int errs[] = { EINVAL, EACCES, EPERM, EBUSY };
+	struct mc_token local = { 0 };
+	struct mc_record *dst;
+	const char *kver;
+	bool missing;
+
+	if (!mc_judge_start(src, m, cand, j)) {
+		CHECK(j->verdict == MC_UNKNOWN);
+		return;
+	}
+	dst = mc_token_add_record(&local, m->name, m->version);
+	CHECK(dst);
+	make_dst(src, m, c, dst);
+
+	kver = mc_judge_rules(src, dst, m, cand, h->kver_attr, h->kwrite, j);
+	if (kver) {
+		unsigned op = next(c);
+
+		CHECK(h->kver_attr && h->kwrite == MC_KWRITE && mc_verdict_usable(j->verdict));
+		mc_judge_kernel(j, kver, (enum mc_kanswer)(op % 4), errs[(op >> 2) % ARRAY_SIZE(errs)]);
+	}
 	check_judgement(j);
 
-	missing = lacks(src, ru->src_needs) || lacks(dst, ru->dst_needs) ||
+	missing = lacks(src, m, MC_FIELD_SRC_NEEDED) || lacks(dst, m, MC_FIELD_DST_NEEDED) ||
 		  (cand->kind == MC_KIND_PARENT && !is_uuid(mc_record_get(src, "uuid")));
 	if (missing && mc_verdict_usable(j->verdict)) {
 		fprintf(stderr, "module %s: a required field is missing, yet %s\n",
@@ -390,11 +333,9 @@ static void judge(const struct mc_record *src, const struct mc_vendor *m,
 		abort();
 	}
 	if (j->verdict == MC_ACTIONABLE)
-		check_action(m->name, src, cand, j->action);
-	if (j->verdict != MC_ACTIONABLE) {
-		free(j->action);
-		j->action = NULL;
-	}
+		check_action(m, src, cand, j->action);
+	mc_judge_finish(j);
+	CHECK(j->verdict == MC_ACTIONABLE || !j->action);
 	mc_token_free(&local);
 }
 
@@ -495,7 +436,6 @@ static void check_placement(const struct mc_cand *c, size_t n, size_t nrecords,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct mc_vendor *mods[MC_MAX_RECORDS];
-	const struct rules *ru[MC_MAX_RECORDS];
 	struct mc_cand c[MAX_CANDS];
 	struct mc_placement place;
 	struct mc_token tok = { 0 };
@@ -504,7 +444,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ctl ctl = { nl ? nl + 1 : data + size, nl ? size - tlen - 1 : 0 };
 	char why[256], *text;
 	struct host h;
-	bool no_write;
 
 	text = malloc(tlen + 1);
 	if (!text)
@@ -519,22 +458,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* --accept refuses a token whose module is not built in. */
 	for (size_t r = 0; r < tok.nrecords; r++) {
 		mods[r] = mc_vendor_find(tok.records[r].module);
-		ru[r] = rules_for(tok.records[r].module);
-		if (!mods[r] || !ru[r])
+		if (!mods[r])
 			goto out;
 	}
 
 	build_host(&h, &ctl);
-	no_write = !(next(&ctl) & 1);
-	for (size_t m = 0; m < ARRAY_SIZE(all_rules); m++) {
+	for (size_t m = 0; mc_vendors[m]; m++) {
 		for (size_t d = 0; d < h.ndevs[m]; d++) {
 			for (size_t r = 0; r < tok.nrecords; r++) {
-				if (ru[r] != &all_rules[m])
+				if (mods[r] != mc_vendors[m])
 					continue;
 				memset(&c[n], 0, sizeof(c[n]));
 				c[n].dev = &h.devs[m][d];
 				c[n].record = r;
-				judge(&tok.records[r], mods[r], ru[r], c[n].dev, no_write, &ctl, &c[n].j);
+				judge(&tok.records[r], mods[r], c[n].dev, &h, &ctl, &c[n].j);
 				n++;
 			}
 		}

@@ -1,11 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for the i915-gvt module's rules (SPEC 9.1) on hand-built records
  * and devices, and for the generic verdict helpers (SPEC 6). */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "helpers.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,10 +9,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include "device.h"
-#include "token.h"
-#include "vendor.h"
-#include "verdict.h"
 
 #define UUID_A "83b8f4f2-509f-382f-3c1e-e6bfe0fa1001"
 #define UUID_B "0f6d2e5c-1b7a-4c3e-9a8d-2b4f6e8a0c12"
@@ -69,123 +61,39 @@ static struct gvt_fields src_of(const struct gvt_fields *f)
 
 static const struct mc_record *mkrec(struct mc_token *t, const struct gvt_fields *f)
 {
-	struct mc_record *rec = mc_token_add_record(t, "i915-gvt", 1);
-	const struct {
-		const char *key, *value;
-	} kv[] = {
+	const struct kv kv[] = {
 		{ "dev", f->dev }, { "type", f->type }, { "low", f->low },
 		{ "high", f->high }, { "fence", f->fence }, { "res", f->res },
 		{ "weight", f->weight }, { "agg", f->agg }, { "uuid", f->uuid },
 	};
 
-	assert_non_null(rec);
-	for (size_t i = 0; i < sizeof(kv) / sizeof(kv[0]); i++)
-		if (kv[i].value)
-			assert_int_equal(mc_record_set(rec, kv[i].key, kv[i].value), 0);
-	return rec;
+	return make_record(t, "i915-gvt", kv, ARRAY_SIZE(kv));
 }
 
 /* ---- fixture ---- */
 
-struct ctx {
-	const struct mc_vendor *m;
-	struct mc_token src, dst;
-	struct mc_judgement j;
-};
-
 static int setup(void **state)
 {
-	struct ctx *c = calloc(1, sizeof(*c));
-
-	if (!c)
-		return -1;
-	c->m = mc_vendor_find("i915-gvt");
-	if (!c->m || !c->m->compare) {
-		free(c);
-		return -1;
-	}
-	*state = c;
-	return 0;
+	return setup_module(state, "i915-gvt");
 }
 
-static int teardown(void **state)
-{
-	struct ctx *c = *state;
-
-	mc_token_free(&c->src);
-	mc_token_free(&c->dst);
-	mc_judgement_free(&c->j);
-	free(c);
-	return 0;
-}
-
-/* Judge @s against @d on @cand; the judgement lands in c->j. */
+/* Judge @s against @d on @cand; the judgement is the fixture's. */
 static struct mc_judgement *judge(void **state, const struct gvt_fields *s,
 				  const struct gvt_fields *d, const struct mc_dev *cand)
 {
-	struct ctx *c = *state;
-	const struct mc_record *sr = mkrec(&c->src, s);
-	const struct mc_record *dr = mkrec(&c->dst, d);
+	struct judge_ctx *c = *state;
 
-	c->m->compare(sr, dr, cand, &c->j);
-	return &c->j;
-}
-
-static const struct mc_reason *reason(const struct mc_judgement *j, const char *field)
-{
-	for (size_t i = 0; i < j->nreasons; i++)
-		if (!strcmp(j->reasons[i].field, field))
-			return &j->reasons[i];
-	return NULL;
-}
-
-static size_t count(const struct mc_judgement *j, const char *field)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < j->nreasons; i++)
-		n += !strcmp(j->reasons[i].field, field);
-	return n;
-}
-
-/* One reason on @field with exactly these values (NULL: absent side). */
-static void check_reason(const struct mc_judgement *j, const char *field,
-			 enum mc_verdict v, enum mc_category cat, const char *src,
-			 const char *dst, const char *rule)
-{
-	const struct mc_reason *r = reason(j, field);
-
-	assert_non_null(r);
-	assert_int_equal(count(j, field), 1);
-	assert_int_equal(r->verdict, v);
-	assert_int_equal(r->category, cat);
-	if (src)
-		assert_string_equal(r->source, src);
-	else
-		assert_null(r->source);
-	if (dst)
-		assert_string_equal(r->destination, dst);
-	else
-		assert_null(r->destination);
-	if (rule)
-		assert_string_equal(r->rule, rule);
+	return judge_records(state, mkrec(&c->src, s), mkrec(&c->dst, d), cand);
 }
 
 /* ---- the module table ---- */
 
 static void test_find_module(void **state)
 {
-	const struct mc_vendor *m = mc_vendor_find("i915-gvt");
+	const struct mc_vendor *m = check_module("i915-gvt", 1);
 
 	(void)state;
-	assert_non_null(m);
-	assert_string_equal(m->name, "i915-gvt");
-	assert_int_equal(m->version, 1);
-	assert_non_null(m->claims);
-	assert_non_null(m->offers);
-	assert_non_null(m->encode);
-	assert_non_null(m->compare);
-	assert_non_null(m->migratable);
+	assert_int_equal(m->kind, MC_KIND_MDEV);
 	assert_non_null(m->no_kver_reason);
 	assert_string_equal(m->no_kver_reason,
 			    "i915 GVT-g in this kernel has no live-migration support");
@@ -327,7 +235,7 @@ static void test_aggregation_not_applied_is_incompatible(void **state)
 	check_reason(j, "low", MC_INCOMPATIBLE, MC_CAT_CONFIG, "64", "128", NULL);
 	check_reason(j, "high", MC_INCOMPATIBLE, MC_CAT_CONFIG, "384", "768", NULL);
 	check_reason(j, "fence", MC_INCOMPATIBLE, MC_CAT_CONFIG, "4", "8", NULL);
-	assert_null(reason(j, "type"));
+	assert_null(nth_reason(j, "type", 0));
 }
 
 static void test_res_differs(void **state)
@@ -372,7 +280,7 @@ static void test_type_differs_unequal_resources(void **state)
 	assert_int_equal(j->nreasons, 2);
 	check_reason(j, "low", MC_INCOMPATIBLE, MC_CAT_CONFIG, "128", "64", NULL);
 	check_reason(j, "high", MC_INCOMPATIBLE, MC_CAT_CONFIG, "512", "384", NULL);
-	assert_null(reason(j, "type"));
+	assert_null(nth_reason(j, "type", 0));
 }
 
 static void test_weight_differs(void **state)
@@ -459,7 +367,7 @@ static void test_each_field_missing_in_source(void **state)
 		{ "dev", "8086.3e92" }, { "agg", "1" }, { "low", "128" }, { "high", "512" },
 		{ "fence", "4" }, { "res", "1920x1200" }, { "type", "GVTg_V5_4" },
 	};
-	struct ctx *c = *state;
+	struct judge_ctx *c = *state;
 
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		struct gvt_fields s = src_of(&v5_4);
@@ -507,7 +415,7 @@ static void test_not_a_number_variants(void **state)
 {
 	static const char *const bad[] = { "", "0", "-1", "+4", "0x10", "4.0", " 4", "1048577",
 					   "99999999999999999999999" };
-	struct ctx *c = *state;
+	struct judge_ctx *c = *state;
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct gvt_fields s = src_of(&v5_4);
@@ -538,7 +446,7 @@ static void test_agg_missing(void **state)
 	assert_int_equal(j->nreasons, 1);
 	check_reason(j, "agg", MC_UNKNOWN, MC_CAT_OTHER, NULL, "1",
 		     "the token does not carry this field");
-	assert_null(reason(j, "type"));
+	assert_null(nth_reason(j, "type", 0));
 }
 
 static void test_agg_not_a_number(void **state)
@@ -660,7 +568,7 @@ static void test_preference_other_uuid(void **state)
 
 static void test_preference_creatable(void **state)
 {
-	struct ctx *c = *state;
+	struct judge_ctx *c = *state;
 	struct gvt_fields s = src_of(&v5_4);
 	const struct mc_record *sr = mkrec(&c->src, &s);
 	const struct mc_record *dr = mkrec(&c->dst, &v5_4);
@@ -691,7 +599,7 @@ static void test_several_failures(void **state)
 	check_reason(j, "low", MC_UNKNOWN, MC_CAT_OTHER, NULL, "128", NULL);
 	check_reason(j, "res", MC_INCOMPATIBLE, MC_CAT_CONFIG, "1920x1200", "1024x768", NULL);
 	check_reason(j, "weight", MC_COMPATIBLE, MC_CAT_CONFIG, "4", "2", NULL);
-	assert_null(reason(j, "type"));   /* resources are not equal */
+	assert_null(nth_reason(j, "type", 0));   /* resources are not equal */
 }
 
 static void test_unknown_beats_compatible(void **state)
@@ -751,8 +659,8 @@ static void test_claims_offers(void **state)
 		/* A creatable type is offered, never claimed. */
 		assert_false(m->claims(&type));
 		assert_int_equal(m->offers(&type), types[i].ok);
-		assert_ptr_equal(mc_vendor_for(&mdev, false), types[i].ok ? m : NULL);
-		assert_ptr_equal(mc_vendor_for(&type, true), types[i].ok ? m : NULL);
+		assert_ptr_equal(mc_vendor_claiming(&mdev), types[i].ok ? m : NULL);
+		assert_ptr_equal(mc_vendor_offering(&type), types[i].ok ? m : NULL);
 	}
 }
 
@@ -772,7 +680,7 @@ static void test_offers_available(void **state)
 	 * out of the candidates is the core's job, tested from the CLI. */
 	type.available = 0;
 	assert_true(m->offers(&type));
-	assert_ptr_equal(mc_vendor_for(&type, true), m);
+	assert_ptr_equal(mc_vendor_offering(&type), m);
 	type.available = -1;   /* could not be read: kept, to be judged */
 	assert_true(m->offers(&type));
 }
@@ -982,7 +890,7 @@ static void test_usable(void **state)
 	assert_false(mc_verdict_usable(MC_UNSUPPORTED));
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown_module)
 
 int main(void)
 {

@@ -2,11 +2,7 @@
 /* Unit tests for the nvme module (SPEC 9.3, 10): its rules on hand-built
  * records and candidates, with the configuration's migration-drivers read
  * from a temporary file, and which devices it claims. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "helpers.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -15,10 +11,6 @@
 #include <unistd.h>
 
 #include "conf.h"
-#include "device.h"
-#include "token.h"
-#include "vendor.h"
-#include "verdict.h"
 
 #define VF1 "0000:3b:00.1"
 #define VF2 "0000:3b:00.2"
@@ -42,28 +34,6 @@ static struct mc_dev cand_vf2 = {
 	.class = 0x010802, .available = -1,
 };
 
-/* ---- configuration ---- */
-
-/* Load @text as the configuration, through a temporary file. */
-static void load_config(const char *text)
-{
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	FILE *f;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/mig-check-test-nvme.XXXXXX", dir && *dir ? dir : "/tmp");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	f = fdopen(fd, "w");
-	assert_non_null(f);
-	assert_true(fputs(text, f) >= 0);
-	assert_int_equal(fclose(f), 0);
-	mc_config_free();
-	mc_config_load(path);
-	unlink(path);
-}
-
 /* ---- records ---- */
 
 struct nvme_fields {
@@ -78,45 +48,23 @@ static const struct nvme_fields qemu = {
 
 static const struct mc_record *mkrec(struct mc_token *t, const struct nvme_fields *f)
 {
-	struct mc_record *rec = mc_token_add_record(t, "nvme", 1);
-	const struct {
-		const char *key, *value;
-	} kv[] = {
+	const struct kv kv[] = {
 		{ "dev", f->dev }, { "pf", f->pf }, { "mn", f->mn }, { "fr", f->fr },
 		{ "drv", f->drv }, { "store", f->store }, { "zz", f->extra },
 	};
 
-	assert_non_null(rec);
-	for (size_t i = 0; i < sizeof(kv) / sizeof(kv[0]); i++)
-		if (kv[i].value)
-			assert_int_equal(mc_record_set(rec, kv[i].key, kv[i].value), 0);
-	return rec;
+	return make_record(t, "nvme", kv, ARRAY_SIZE(kv));
 }
 
 /* ---- fixture ---- */
 
-struct ctx {
-	const struct mc_vendor *m;
-	struct mc_token src, dst;
-	struct mc_judgement j;
-};
-
 static int setup_with(void **state, const char *conf)
 {
-	struct ctx *c = calloc(1, sizeof(*c));
+	int r = setup_module(state, "nvme");
 
-	if (!c)
-		return -1;
-	c->m = mc_vendor_find("nvme");
-	if (!c->m || !c->m->compare) {
-		free(c);
-		return -1;
-	}
-	mc_config_free();
-	if (conf)
+	if (!r && conf)
 		load_config(conf);
-	*state = c;
-	return 0;
+	return r;
 }
 
 static int setup(void **state)
@@ -129,98 +77,25 @@ static int setup_noconf(void **state)
 	return setup_with(state, NULL);
 }
 
-static int teardown(void **state)
-{
-	struct ctx *c = *state;
-
-	mc_token_free(&c->src);
-	mc_token_free(&c->dst);
-	mc_judgement_free(&c->j);
-	free(c);
-	mc_config_free();
-	return 0;
-}
-
+/* Judge @s against @d on @cand; the judgement is the fixture's. */
 static struct mc_judgement *judge(void **state, const struct nvme_fields *s,
 				  const struct nvme_fields *d, const struct mc_dev *cand)
 {
-	struct ctx *c = *state;
-	const struct mc_record *sr = mkrec(&c->src, s);
-	const struct mc_record *dr = mkrec(&c->dst, d);
+	struct judge_ctx *c = *state;
 
-	c->m->compare(sr, dr, cand, &c->j);
-	return &c->j;
-}
-
-static void reset(void **state)
-{
-	struct ctx *c = *state;
-
-	mc_token_free(&c->src);
-	mc_token_free(&c->dst);
-	mc_judgement_free(&c->j);
-}
-
-static const struct mc_reason *nth_reason(const struct mc_judgement *j, const char *field, size_t nth)
-{
-	for (size_t i = 0; i < j->nreasons; i++)
-		if (!strcmp(j->reasons[i].field, field) && nth-- == 0)
-			return &j->reasons[i];
-	return NULL;
-}
-
-static size_t count(const struct mc_judgement *j, const char *field)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < j->nreasons; i++)
-		n += !strcmp(j->reasons[i].field, field);
-	return n;
-}
-
-static void check_one(const struct mc_reason *r, enum mc_verdict v, enum mc_category cat,
-		      const char *src, const char *dst, const char *rule)
-{
-	assert_non_null(r);
-	assert_int_equal(r->verdict, v);
-	assert_int_equal(r->category, cat);
-	if (src)
-		assert_string_equal(r->source, src);
-	else
-		assert_null(r->source);
-	if (dst)
-		assert_string_equal(r->destination, dst);
-	else
-		assert_null(r->destination);
-	if (rule)
-		assert_string_equal(r->rule, rule);
-}
-
-static void check_reason(const struct mc_judgement *j, const char *field,
-			 enum mc_verdict v, enum mc_category cat, const char *src,
-			 const char *dst, const char *rule)
-{
-	assert_int_equal(count(j, field), 1);
-	check_one(nth_reason(j, field, 0), v, cat, src, dst, rule);
+	return judge_records(state, mkrec(&c->src, s), mkrec(&c->dst, d), cand);
 }
 
 /* ---- the module table ---- */
 
 static void test_find_module(void **state)
 {
-	const struct mc_vendor *m = mc_vendor_find("nvme");
+	const struct mc_vendor *m = check_module("nvme", 1);
 
 	(void)state;
-	assert_non_null(m);
-	assert_string_equal(m->name, "nvme");
-	assert_int_equal(m->version, 1);
+	assert_int_equal(m->kind, MC_KIND_VF);
+	assert_null(m->migration_driver);   /* the configuration names them */
 	assert_null(m->no_kver_reason);
-	assert_non_null(m->wants_pci);
-	assert_non_null(m->claims);
-	assert_non_null(m->offers);
-	assert_non_null(m->encode);
-	assert_non_null(m->compare);
-	assert_non_null(m->migratable);
 }
 
 static void test_config_load(void **state)
@@ -365,7 +240,7 @@ static void test_identity_missing(void **state)
 			assert_int_equal(j->nreasons, 1);
 			check_reason(j, keys[k], MC_UNKNOWN, MC_CAT_OTHER,
 				     side ? v : NULL, side ? NULL : v, NULL);
-			reset(state);
+			reset_module(state);
 		}
 	}
 }
@@ -542,11 +417,11 @@ static void test_several_failures_all_listed(void **state)
 
 	assert_int_equal(j->verdict, MC_INCOMPATIBLE);
 	assert_int_equal(j->nreasons, 5);
-	assert_int_equal(count(j, "dev"), 1);
-	assert_int_equal(count(j, "pf"), 1);
-	assert_int_equal(count(j, "mn"), 1);
-	assert_int_equal(count(j, "fr"), 1);
-	assert_int_equal(count(j, "store"), 1);
+	assert_int_equal(reason_count(j, "dev"), 1);
+	assert_int_equal(reason_count(j, "pf"), 1);
+	assert_int_equal(reason_count(j, "mn"), 1);
+	assert_int_equal(reason_count(j, "fr"), 1);
+	assert_int_equal(reason_count(j, "store"), 1);
 }
 
 /* ---- the configuration's list (SPEC 9.3, 10) ---- */
@@ -581,7 +456,7 @@ static void test_list_separators(void **state)
 		j = judge(state, &qemu, &qemu, &cand_vf1);
 		assert_int_equal(j->verdict, MC_IDENTICAL);
 		assert_int_equal(j->nreasons, 0);
-		reset(state);
+		reset_module(state);
 	}
 }
 
@@ -594,7 +469,7 @@ static void test_destination_other_listed_driver(void **state)
 	load_config("[global]\nmigration-drivers = acme_nvme_vfio nvme_vfio_pci\n");
 	d.drv = "acme_nvme_vfio";
 	j = judge(state, &qemu, &d, &cand_vf1);
-	assert_int_equal(count(j, "drv"), 0);
+	assert_int_equal(reason_count(j, "drv"), 0);
 	assert_null(j->action);
 	assert_true(mc_verdict_usable(j->verdict));
 	assert_true(j->verdict != MC_ACTIONABLE);
@@ -676,8 +551,8 @@ static void test_claims_nvme_vfs(void **state)
 
 		assert_true(m->claims(&d));
 		assert_true(m->offers(&d));
-		assert_ptr_equal(mc_vendor_for(&d, false), m);
-		assert_ptr_equal(mc_vendor_for(&d, true), m);
+		assert_ptr_equal(mc_vendor_claiming(&d), m);
+		assert_ptr_equal(mc_vendor_offering(&d), m);
 	}
 }
 
@@ -699,7 +574,7 @@ static void test_not_claimed(void **state)
 		assert_false(m->claims(&devs[i]));
 		assert_false(m->offers(&devs[i]));
 	}
-	assert_null(mc_vendor_for(&devs[0], false));
+	assert_null(mc_vendor_claiming(&devs[0]));
 }
 
 static void test_wants_pci(void **state)
@@ -744,8 +619,8 @@ static void test_migratable(void **state)
 	mc_config_free();
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-#define T0(f) cmocka_unit_test_setup_teardown(f, setup_noconf, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown_module)
+#define T0(f) cmocka_unit_test_setup_teardown(f, setup_noconf, teardown_module)
 
 int main(void)
 {

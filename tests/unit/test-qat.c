@@ -1,21 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for the qat module (SPEC 9.2): its rules on hand-built records
  * and candidates, and which devices it claims. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "helpers.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "device.h"
-#include "token.h"
-#include "vendor.h"
-#include "verdict.h"
 
 #define VF1 "0000:6b:00.1"
 #define VF2 "0000:6b:00.2"
@@ -59,128 +51,40 @@ static const struct qat_fields dst4xxx = {
 
 static const struct mc_record *mkrec(struct mc_token *t, const struct qat_fields *f)
 {
-	struct mc_record *rec = mc_token_add_record(t, "qat", 1);
-	const struct {
-		const char *key, *value;
-	} kv[] = {
+	const struct kv kv[] = {
 		{ "dev", f->dev }, { "pf", f->pf }, { "gen", f->gen }, { "svc", f->svc },
 		{ "drv", f->drv }, { "state", f->state }, { "zz", f->extra },
 	};
 
-	assert_non_null(rec);
-	for (size_t i = 0; i < sizeof(kv) / sizeof(kv[0]); i++)
-		if (kv[i].value)
-			assert_int_equal(mc_record_set(rec, kv[i].key, kv[i].value), 0);
-	return rec;
+	return make_record(t, "qat", kv, ARRAY_SIZE(kv));
 }
 
 /* ---- fixture ---- */
 
-struct ctx {
-	const struct mc_vendor *m;
-	struct mc_token src, dst;
-	struct mc_judgement j;
-};
-
 static int setup(void **state)
 {
-	struct ctx *c = calloc(1, sizeof(*c));
-
-	if (!c)
-		return -1;
-	c->m = mc_vendor_find("qat");
-	if (!c->m || !c->m->compare) {
-		free(c);
-		return -1;
-	}
-	*state = c;
-	return 0;
+	return setup_module(state, "qat");
 }
 
-static int teardown(void **state)
-{
-	struct ctx *c = *state;
-
-	mc_token_free(&c->src);
-	mc_token_free(&c->dst);
-	mc_judgement_free(&c->j);
-	free(c);
-	return 0;
-}
-
+/* Judge @s against @d on @cand; the judgement is the fixture's. */
 static struct mc_judgement *judge(void **state, const struct qat_fields *s,
 				  const struct qat_fields *d, const struct mc_dev *cand)
 {
-	struct ctx *c = *state;
-	const struct mc_record *sr = mkrec(&c->src, s);
-	const struct mc_record *dr = mkrec(&c->dst, d);
+	struct judge_ctx *c = *state;
 
-	c->m->compare(sr, dr, cand, &c->j);
-	return &c->j;
-}
-
-/* The @nth reason on @field (from 0), or NULL. */
-static const struct mc_reason *nth_reason(const struct mc_judgement *j, const char *field, size_t nth)
-{
-	for (size_t i = 0; i < j->nreasons; i++)
-		if (!strcmp(j->reasons[i].field, field) && nth-- == 0)
-			return &j->reasons[i];
-	return NULL;
-}
-
-static size_t count(const struct mc_judgement *j, const char *field)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < j->nreasons; i++)
-		n += !strcmp(j->reasons[i].field, field);
-	return n;
-}
-
-static void check_one(const struct mc_reason *r, enum mc_verdict v, enum mc_category cat,
-		      const char *src, const char *dst, const char *rule)
-{
-	assert_non_null(r);
-	assert_int_equal(r->verdict, v);
-	assert_int_equal(r->category, cat);
-	if (src)
-		assert_string_equal(r->source, src);
-	else
-		assert_null(r->source);
-	if (dst)
-		assert_string_equal(r->destination, dst);
-	else
-		assert_null(r->destination);
-	if (rule)
-		assert_string_equal(r->rule, rule);
-}
-
-/* Exactly one reason on @field, with these values (NULL: absent side). */
-static void check_reason(const struct mc_judgement *j, const char *field,
-			 enum mc_verdict v, enum mc_category cat, const char *src,
-			 const char *dst, const char *rule)
-{
-	assert_int_equal(count(j, field), 1);
-	check_one(nth_reason(j, field, 0), v, cat, src, dst, rule);
+	return judge_records(state, mkrec(&c->src, s), mkrec(&c->dst, d), cand);
 }
 
 /* ---- the module table ---- */
 
 static void test_find_module(void **state)
 {
-	const struct mc_vendor *m = mc_vendor_find("qat");
+	const struct mc_vendor *m = check_module("qat", 1);
 
 	(void)state;
-	assert_non_null(m);
-	assert_string_equal(m->name, "qat");
-	assert_int_equal(m->version, 1);
+	assert_int_equal(m->kind, MC_KIND_VF);
+	assert_string_equal(m->migration_driver, "qat_vfio_pci");
 	assert_null(m->no_kver_reason);
-	assert_non_null(m->wants_pci);
-	assert_non_null(m->claims);
-	assert_non_null(m->offers);
-	assert_non_null(m->encode);
-	assert_non_null(m->compare);
-	assert_non_null(m->migratable);
 }
 
 /* ---- rules (SPEC 9.2) ---- */
@@ -201,7 +105,7 @@ static void test_identical_each_migratable_id(void **state)
 		{ "8086.4941", "8086.4940" }, { "8086.4943", "8086.4942" },
 		{ "8086.4945", "8086.4944" }, { "8086.4949", "8086.4948" },
 	};
-	struct ctx *c = *state;
+	struct judge_ctx *c = *state;
 
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		struct qat_fields s = src4xxx, d = dst4xxx;
@@ -227,7 +131,7 @@ static void test_source_generation_unsupported(void **state)
 		{ "8086.0443", "8086.0435", "1" }, { "8086.19e3", "8086.19e2", "2" },
 		{ "8086.37c9", "8086.37c8", "2" }, { "8086.4947", "8086.4946", "4" },
 	};
-	struct ctx *c = *state;
+	struct judge_ctx *c = *state;
 
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		struct qat_fields s = src4xxx, d = dst4xxx;
@@ -429,7 +333,7 @@ static void test_svc_missing_but_unsupported(void **state)
 	s.drv = "c6xxvf";
 	j = judge(state, &s, &dst4xxx, &cand_vf1);
 	assert_int_equal(j->verdict, MC_UNSUPPORTED);
-	assert_int_equal(count(j, "dev"), 2);
+	assert_int_equal(reason_count(j, "dev"), 2);
 	check_one(nth_reason(j, "dev", 0), MC_UNSUPPORTED, MC_CAT_HARDWARE, "8086.37c9", NULL, RULE_GEN);
 	check_one(nth_reason(j, "dev", 1), MC_INCOMPATIBLE, MC_CAT_HARDWARE, "8086.37c9", "8086.4941", RULE_DEV);
 	check_reason(j, "drv", MC_UNSUPPORTED, MC_CAT_DRIVER, "c6xxvf", "qat_vfio_pci", RULE_SRC_DRV);
@@ -551,7 +455,7 @@ static void test_destination_actionable_each_migratable_id(void **state)
 		{ "8086.4941", "8086.4940" }, { "8086.4943", "8086.4942" },
 		{ "8086.4945", "8086.4944" }, { "8086.4949", "8086.4948" },
 	};
-	struct ctx *c = *state;
+	struct judge_ctx *c = *state;
 
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		struct qat_fields s = src4xxx, d = dst4xxx;
@@ -576,7 +480,7 @@ static void test_destination_generation_unsupported(void **state)
 		{ "8086.0443", "8086.0435", "dh895xccvf" }, { "8086.19e3", "8086.19e2", "c3xxxvf" },
 		{ "8086.37c9", "8086.37c8", "c6xxvf" }, { "8086.4947", "8086.4946", "vfio-pci" },
 	};
-	struct ctx *c = *state;
+	struct judge_ctx *c = *state;
 
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		struct qat_fields d = dst4xxx;
@@ -661,10 +565,10 @@ static void test_several_failures_all_listed(void **state)
 	j = judge(state, &src4xxx, &d, &cand_vf1);
 	assert_int_equal(j->verdict, MC_INCOMPATIBLE);
 	assert_int_equal(j->nreasons, 4);
-	assert_int_equal(count(j, "dev"), 1);
-	assert_int_equal(count(j, "pf"), 1);
-	assert_int_equal(count(j, "svc"), 1);
-	assert_int_equal(count(j, "state"), 1);
+	assert_int_equal(reason_count(j, "dev"), 1);
+	assert_int_equal(reason_count(j, "pf"), 1);
+	assert_int_equal(reason_count(j, "svc"), 1);
+	assert_int_equal(reason_count(j, "state"), 1);
 }
 
 /* ---- which devices (SPEC 9.2 claims) ---- */
@@ -691,8 +595,8 @@ static void test_claims_vfs(void **state)
 
 		assert_true(m->claims(&d));
 		assert_true(m->offers(&d));
-		assert_ptr_equal(mc_vendor_for(&d, false), m);
-		assert_ptr_equal(mc_vendor_for(&d, true), m);
+		assert_ptr_equal(mc_vendor_claiming(&d), m);
+		assert_ptr_equal(mc_vendor_offering(&d), m);
 	}
 }
 
@@ -726,7 +630,7 @@ static void test_pf_ids_not_claimed(void **state)
 		assert_false(m->offers(&pf));
 		assert_false(m->claims(&vf));
 		assert_false(m->offers(&vf));
-		assert_null(mc_vendor_for(&pf, false));
+		assert_null(mc_vendor_claiming(&pf));
 	}
 }
 
@@ -813,7 +717,7 @@ static void test_migratable(void **state)
 	}
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown_module)
 
 int main(void)
 {

@@ -104,7 +104,7 @@ static enum mc_verdict judge(const struct bed *b, const struct mc_dev *d, struct
 	assert_non_null(m);
 	assert_ptr_equal(d->module, m);
 	memset(j, 0, sizeof(*j));
-	mc_accept_judge(&b->tok.records[0], m, d, false, j);
+	mc_accept_judge(&b->tok.records[0], m, d, MC_KWRITE, j);
 	return j->verdict;
 }
 
