@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,7 @@ static bool same_node(const struct stat *node, const struct stat *f)
  * byte count, or -1 when it cannot be read. */
 static ssize_t read_proc(int procfd, const char *pid, const char *file, char *buf, size_t len)
 {
-	char path[64];
+	char path[NAME_MAX + 16];
 	ssize_t n, total = 0;
 	int fd;
 
@@ -113,7 +114,7 @@ static bool is_pid(const char *s)
 static bool scan_process(int procfd, const char *pid, const struct node *nodes, size_t n,
 			 struct mc_holder *out, size_t *left)
 {
-	char path[64];
+	char path[NAME_MAX + 16];
 	struct dirent *e;
 	DIR *dp;
 	int fd;
