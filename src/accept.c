@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 #include "accept.h"
 #include "columns.h"
 #include "decode.h"
+#include "devarg.h"
+#include "holders.h"
 #include "json.h"
 #include "judge.h"
 #include "kcheck.h"
@@ -19,6 +22,7 @@
 #include "pin.h"
 #include "place.h"
 #include "restrict.h"
+#include "rules.h"
 #include "scan.h"
 #include "util.h"
 #include "vendor.h"
@@ -82,8 +86,37 @@ static bool vanished(const struct mc_dev *cand, struct mc_judgement *j)
 	return true;
 }
 
-void mc_accept_judge(const struct mc_record *rec, const struct mc_vendor *m,
-		     const struct mc_dev *cand, enum mc_kwrite kwrite, struct mc_judgement *j)
+/* One candidate between the steps of mc_accept_judge_all(). */
+struct step {
+	const struct mc_sysdir *kdir;
+	char *kpath;          /* its migration_version, or NULL */
+	const char *kver;     /* the write that is due, or NULL */
+	struct mc_use use;
+	size_t node, nnodes;  /* its VFIO nodes in the scan's list */
+	bool mdev;            /* held only through a node; else through enable */
+};
+
+/* SPEC 13: a creatable type with no free instance, or whose mdev, by the
+ * UUID to create, exists already, takes nothing. */
+static void judge_creatable(const struct mc_record *rec, const struct mc_dev *cand,
+			    struct mc_judgement *j)
+{
+	const char *uuid = mc_record_get(rec, "uuid");
+	char name[40];
+	bool is_mdev;
+
+	if (cand->kind != MC_KIND_PARENT || !cand->type)
+		return;
+	if (cand->available == 0)
+		mc_judge_full(j);
+	if (uuid && mc_device_arg(uuid, name, &is_mdev) && is_mdev && mc_device_exists(name))
+		mc_judge_uuid_taken(j, name);
+}
+
+/* Read @cand, apply the module's rules: the kernel write due, if any, in @s. */
+static void judge_rules(const struct mc_record *rec, const struct mc_vendor *m,
+			const struct mc_dev *cand, enum mc_kwrite kwrite, struct mc_judgement *j,
+			struct step *s)
 {
 	struct mc_token local = { 0 };
 	struct mc_record *dst;
@@ -95,16 +128,176 @@ void mc_accept_judge(const struct mc_record *rec, const struct mc_vendor *m,
 	if (m->encode(cand, MC_SIDE_DESTINATION, dst, why, sizeof(why)) < 0) {
 		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "device", NULL, NULL, "%s", why);
 	} else if (!vanished(cand, j)) {
-		const struct mc_sysdir *dir;
-		char *path = mc_dev_kver_path(cand, &dir);
-		const char *kver = mc_judge_rules(rec, dst, m, cand, path, kwrite, j);
-
-		if (kver)
-			mc_kcheck_write(dir, path, kver, j);
-		free(path);
+		judge_creatable(rec, cand, j);
+		s->kpath = mc_dev_kver_path(cand, &s->kdir);
+		s->kver = mc_judge_rules(rec, dst, m, cand, s->kpath, kwrite, j);
 	}
-	mc_judge_finish(j);
 	mc_token_free(&local);
+}
+
+/* SPEC 13: vfio-pci, a variant, or a driver the configuration names. */
+static bool is_vfio_driver(const char *drv)
+{
+	static const char suffix[] = "_vfio_pci";
+	static const struct mc_vendor none;   /* no driver of its own: the configuration's */
+	char list[16][64];
+	size_t len, n;
+
+	if (!drv)
+		return false;
+	len = strlen(drv);
+	if (!strcmp(drv, "vfio-pci") ||
+	    (len > sizeof(suffix) - 1 && !strcmp(drv + len - (sizeof(suffix) - 1), suffix)))
+		return true;
+	n = mc_migration_drivers(&none, list, ARRAY_SIZE(list));
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(list[i], drv))
+			return true;
+	return false;
+}
+
+static void add_node(char ***paths, size_t *n, char *path)
+{
+	*paths = xrealloc(*paths, (*n + 1) * sizeof(**paths));
+	(*paths)[(*n)++] = path;
+}
+
+/* The VFIO nodes of @d (ABI 10.2) onto @paths; false with errno and the
+ * attribute in @*attr when they cannot be told. */
+static bool vfio_nodes(const struct mc_dev *d, char ***paths, size_t *n, const char **attr)
+{
+	char group[64], **names;
+	unsigned long g;
+	size_t count;
+
+	*attr = "iommu_group";
+	if (mc_dev_link_name(d, "iommu_group", group, sizeof(group))) {
+		if (!mc_parse_ulong(group, ULONG_MAX, &g)) {
+			errno = EINVAL;
+			return false;
+		}
+		/* A noiommu group's node has a prefix: a node that is not
+		 * there is held by nobody. */
+		add_node(paths, n, xasprintf("/dev/vfio/%lu", g));
+		add_node(paths, n, xasprintf("/dev/vfio/noiommu-%lu", g));
+	} else if (errno != ENOENT) {
+		return false;
+	}
+	*attr = "vfio-dev";
+	names = mc_dev_list_dir(d, "vfio-dev", &count);
+	if (!names)
+		return errno == ENOENT;
+	for (size_t i = 0; i < count; i++) {
+		if (!strncmp(names[i], "vfio", 4) && mc_parse_ulong(names[i] + 4, ULONG_MAX, &g))
+			add_node(paths, n, xasprintf("/dev/vfio/devices/vfio%lu", g));
+		free(names[i]);
+	}
+	free(names);
+	return true;
+}
+
+/* What can be told of @d's use before the scan; its nodes onto @paths
+ * when the scan is to tell more. */
+static void use_facts(const struct mc_dev *d, struct step *s, char ***paths, size_t *n,
+		      char *buf, size_t len)
+{
+	const char *attr;
+
+	s->node = *n;
+	if (d->kind == MC_KIND_MDEV) {
+		s->mdev = true;
+	} else if (d->kind == MC_KIND_PARENT || !is_vfio_driver(d->driver)) {
+		return;   /* a type holds nothing; a host driver enabled its device */
+	} else if (!mc_dev_read_line(d, "enable", buf, len)) {
+		s->use = (struct mc_use){ .state = MC_USE_UNREADABLE, .attr = "enable", .err = errno };
+		return;
+	} else if (!mc_parse_ulong(buf, INT_MAX, &s->use.enable)) {
+		s->use = (struct mc_use){ .state = MC_USE_UNREADABLE, .attr = "enable",
+					  .value = buf, .err = EINVAL };
+		return;
+	} else if (s->use.enable == 0) {
+		return;   /* idle: no process has it open */
+	} else {
+		s->use.state = MC_USE_ENABLED;
+	}
+	if (!vfio_nodes(d, paths, n, &attr)) {
+		if (s->mdev)
+			s->use = (struct mc_use){ .state = MC_USE_UNREADABLE, .attr = attr, .err = errno };
+		/* else the enable count alone says it is held */
+		while (*n > s->node)
+			free((*paths)[--*n]);
+	}
+	s->nnodes = *n - s->node;
+}
+
+/* mc_accept_judge_all() on the records @recs of a token. */
+static void judge_all(const struct mc_record *recs, const struct mc_vendor *const *mods,
+		      struct mc_cand *c, size_t n, enum mc_kwrite kwrite)
+{
+	struct step *s = xcalloc(n ? n : 1, sizeof(*s));
+	char (*enable)[32] = xcalloc(n ? n : 1, sizeof(*enable));
+	struct mc_holder *held = NULL;
+	struct mc_holders how;
+	char **paths = NULL;
+	size_t npaths = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].judged)
+			continue;
+		judge_rules(&recs[c[i].record], mods[c[i].record], c[i].dev, kwrite,
+			    &c[i].j, &s[i]);
+		/* SPEC 13: only a candidate that passed every other rule. */
+		if (mc_verdict_usable(c[i].j.verdict))
+			use_facts(c[i].dev, &s[i], &paths, &npaths, enable[i], sizeof(enable[i]));
+	}
+	if (npaths) {
+		/* One scan of /proc serves every candidate. */
+		held = xcalloc(npaths, sizeof(*held));
+		mc_holders_scan((const char *const *)paths, npaths, held, &how);
+		for (size_t i = 0; i < n; i++) {
+			for (size_t k = s[i].node; k < s[i].node + s[i].nnodes; k++) {
+				if (held[k].pid) {
+					s[i].use = (struct mc_use){ .state = MC_USE_HOLDER,
+								    .holder = &held[k] };
+					break;
+				}
+			}
+			if (s[i].nnodes && s[i].mdev && s[i].use.state == MC_USE_FREE &&
+			    (how.incomplete || how.err))
+				s[i].use = (struct mc_use){ .state = MC_USE_UNTOLD, .err = how.err };
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].judged)
+			continue;
+		mc_judge_use(&c[i].j, &s[i].use, s[i].kver);
+		if (s[i].kver && mc_verdict_usable(c[i].j.verdict))
+			mc_kcheck_write(s[i].kdir, s[i].kpath, s[i].kver, &c[i].j);
+		free(s[i].kpath);
+		mc_judge_finish(&c[i].j);
+		c[i].judged = true;
+	}
+	for (size_t k = 0; k < npaths; k++)
+		free(paths[k]);
+	free(paths);
+	free(held);
+	free(enable);
+	free(s);
+}
+
+void mc_accept_judge_all(const struct mc_token *tok, const struct mc_vendor *const *mods,
+			 struct mc_cand *c, size_t n, enum mc_kwrite kwrite)
+{
+	judge_all(tok->records, mods, c, n, kwrite);
+}
+
+void mc_accept_judge(const struct mc_record *rec, const struct mc_vendor *m,
+		     const struct mc_dev *cand, enum mc_kwrite kwrite, struct mc_judgement *j)
+{
+	struct mc_cand c = { .dev = cand, .j = *j };
+
+	judge_all(rec, &m, &c, 1, kwrite);
+	*j = c.j;
 }
 
 static char *reason_text(const struct mc_reason *r)
@@ -274,10 +467,6 @@ int mc_cmd_accept(const struct mc_opts *o)
 
 		if (!d->module || !mc_restriction_allows(&restrict_to, d) || !mc_pci_match(d))
 			continue;
-		/* SPEC 4: a type with no free instance cannot be created; one
-		 * whose count could not be read stays, to be judged unknown. */
-		if (d->kind == MC_KIND_PARENT && d->type && d->available == 0)
-			continue;
 		for (size_t r = 0; r < tok.nrecords; r++) {
 			if (d->module != mods[r])
 				continue;
@@ -290,9 +479,7 @@ int mc_cmd_accept(const struct mc_opts *o)
 	}
 	mc_restriction_check(&restrict_to, "not a candidate for this token", MC_LABEL_DEVICE_NAME);
 
-	for (size_t i = 0; i < n; i++)
-		mc_accept_judge(&tok.records[c[i].record], mods[c[i].record], c[i].dev,
-				o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE, &c[i].j);
+	mc_accept_judge_all(&tok, mods, c, n, o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE);
 place:
 	mc_place(c, n, tok.nrecords, &place);
 

@@ -166,6 +166,22 @@ char **mc_dev_list_dir(const struct mc_dev *d, const char *name, size_t *count)
 	return at ? mc_sysfs_list(dir, count, "%s/%s", at, name) : NULL;
 }
 
+bool mc_dev_read_line(const struct mc_dev *d, const char *rel, char *buf, size_t len)
+{
+	const struct mc_sysdir *dir;
+	const char *at = dev_dir(d, &dir);
+
+	return at && mc_sysfs_read_line(dir, buf, len, "%s/%s", at, rel);
+}
+
+bool mc_dev_link_name(const struct mc_dev *d, const char *rel, char *buf, size_t len)
+{
+	const struct mc_sysdir *dir;
+	const char *at = dev_dir(d, &dir);
+
+	return at && mc_sysfs_link_name(dir, buf, len, "%s/%s", at, rel);
+}
+
 char *mc_dev_kver_path(const struct mc_dev *d, const struct mc_sysdir **dir)
 {
 	static const char attr[] = "migration_version";

@@ -65,6 +65,11 @@ bool mc_dev_present(const struct mc_dev *d);
 /* The sorted entries of @d's directory @name (mc_sysfs_list()). */
 char **mc_dev_list_dir(const struct mc_dev *d, const char *name, size_t *count);
 
+/* mc_sysfs_read_line() and mc_sysfs_link_name() of @rel in @d's own
+ * directory, without libudev. */
+bool mc_dev_read_line(const struct mc_dev *d, const char *rel, char *buf, size_t len);
+bool mc_dev_link_name(const struct mc_dev *d, const char *rel, char *buf, size_t len);
+
 /* @d's migration_version attribute: an mdev's own, else its type's; a
  * creatable type's; a PCI function's own.  Its path relative to @*dir
  * (malloc'ed), for the sysfs reader; NULL when absent. */

@@ -92,6 +92,57 @@ void mc_judge_kernel(struct mc_judgement *j, const char *kver, enum mc_kanswer a
 	}
 }
 
+void mc_judge_full(struct mc_judgement *j)
+{
+	mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CAPACITY, "available_instances", NULL, "0",
+		 "no free instance");
+}
+
+void mc_judge_uuid_taken(struct mc_judgement *j, const char *uuid)
+{
+	mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CAPACITY, "uuid", uuid, uuid,
+		 "an mdev with this UUID already exists");
+}
+
+void mc_judge_use(struct mc_judgement *j, const struct mc_use *u, const char *kver)
+{
+	char text[256], count[24];
+
+	switch (u->state) {
+	case MC_USE_FREE:
+		return;
+	case MC_USE_HOLDER:
+		mc_holder_text(u->holder, text, sizeof(text));
+		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CAPACITY, "device", NULL, NULL, "%s", text);
+		break;
+	case MC_USE_ENABLED:
+		snprintf(count, sizeof(count), "%lu", u->enable);
+		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CAPACITY, "device", NULL, count,
+			 "in use (enable count %lu)", u->enable);
+		break;
+	case MC_USE_UNTOLD:
+		if (u->err)
+			mc_judge(j, MC_UNKNOWN, MC_CAT_CAPACITY, "device", NULL, NULL,
+				 "cannot tell whether it is in use: /proc: %s", strerror(u->err));
+		else
+			mc_judge(j, MC_UNKNOWN, MC_CAT_CAPACITY, "device", NULL, NULL,
+				 "cannot tell whether it is in use; run as root");
+		break;
+	case MC_USE_UNREADABLE:
+		if (u->err == EINVAL && u->value)
+			mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, u->attr, NULL, u->value,
+				 "cannot read %s: not a count: '%s'", u->attr, u->value);
+		else
+			mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, u->attr, NULL, strerror(u->err),
+				 "cannot read %s: %s", u->attr, strerror(u->err));
+		break;
+	}
+	/* No write to a held device, whatever its attribute (SPEC 13); an
+	 * unknown one loses the write it was due for. */
+	if (kver || u->state == MC_USE_HOLDER || u->state == MC_USE_ENABLED)
+		j->kcheck = MC_KCHECK_SKIPPED;
+}
+
 void mc_judge_finish(struct mc_judgement *j)
 {
 	if (j->verdict == MC_ACTIONABLE)

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "device.h"
+#include "holders.h"
 #include "token.h"
 #include "verdict.h"
 
@@ -43,6 +44,36 @@ const char *mc_judge_rules(const struct mc_record *src, const struct mc_record *
 
 /* The kernel's answer to the write of @kver; @err is the errno of a failure. */
 void mc_judge_kernel(struct mc_judgement *j, const char *kver, enum mc_kanswer a, int err);
+
+/* SPEC 6: a creatable type with no free instance (available_instances 0). */
+void mc_judge_full(struct mc_judgement *j);
+
+/* SPEC 13: an mdev with @uuid, the one to create, exists on this host. */
+void mc_judge_uuid_taken(struct mc_judgement *j, const char *uuid);
+
+/* What the held-device check found out about a candidate that passed every
+ * other rule (SPEC 13); the caller reads, this judges. */
+struct mc_use {
+	enum mc_use_state {
+		MC_USE_FREE,         /* nobody holds it, as far as could be seen */
+		MC_USE_HOLDER,       /* @holder has one of its VFIO nodes open */
+		MC_USE_ENABLED,      /* a VFIO-bound PCI function enabled @enable times,
+		                      * whose holder the scan did not find */
+		MC_USE_UNTOLD,       /* the scan could not see every process; @err:
+		                      * /proc could not be listed at all, or 0 */
+		MC_USE_UNREADABLE,   /* @attr could not be read: @err (EINVAL: @value
+		                      * is no count) */
+	} state;
+	const struct mc_holder *holder;
+	unsigned long enable;
+	const char *attr, *value;
+	int err;
+};
+
+/* Judge @u.  A held candidate gets no kernel write: kernel_check
+ * `skipped`; an unknown one loses the write @kver was due for (NULL: none
+ * was due). */
+void mc_judge_use(struct mc_judgement *j, const struct mc_use *u, const char *kver);
 
 /* Drop the action unless the verdict is actionable: an action is advice
  * only where it is all that stands in the way. */

@@ -41,14 +41,6 @@ static struct mc_cand *add(struct mc_cand **c, size_t *n, const struct mc_dev *d
 	return k;
 }
 
-static void add_judged(struct mc_cand **c, size_t *n, const struct mc_dev *d, size_t r,
-		       const struct mc_record *rec, const struct mc_vendor *m, enum mc_kwrite kwrite)
-{
-	struct mc_cand *k = add(c, n, d, r);
-
-	mc_accept_judge(rec, m, d, kwrite, &k->j);
-}
-
 /* The device @d was pinned to record @r, whose module does not offer it. */
 static void add_not_offered(struct mc_cand **c, size_t *n, const struct mc_dev *d, size_t r,
 			    const struct mc_vendor *m)
@@ -62,6 +54,7 @@ static void add_not_offered(struct mc_cand **c, size_t *n, const struct mc_dev *
 	copies = xrealloc(copies, (ncopies + 1) * sizeof(*copies));
 	copies[ncopies++] = copy;
 	k = add(c, n, copy, r);
+	k->judged = true;
 	mc_judge(&k->j, MC_INCOMPATIBLE, MC_CAT_HARDWARE, "device", m->name,
 		 other ? other->name : NULL, "not a device the %s module offers", m->name);
 }
@@ -124,8 +117,9 @@ size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_
 			for (size_t i = 0; i < h->ndevs; i++) {
 				struct mc_dev *t = h->devs[i];
 
-				if (t->kind == MC_KIND_PARENT && t->type && t->module == m && t->available != 0)
-					add_judged(c, &n, t, r, rec, m, kwrite);
+				/* A full one too: a capacity candidate (SPEC 6). */
+				if (t->kind == MC_KIND_PARENT && t->type && t->module == m)
+					add(c, &n, t, r);
 			}
 			continue;
 		}
@@ -135,8 +129,10 @@ size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_
 		}
 		if (!d->module)
 			d->module = m;
-		add_judged(c, &n, d, r, rec, m, kwrite);
+		add(c, &n, d, r);
 	}
+	/* All at once: one /proc scan serves them all (SPEC 13). */
+	mc_accept_judge_all(tok, mods, *c, n, kwrite);
 	return n;
 }
 

@@ -14,6 +14,7 @@ struct mc_cand {
 	const struct mc_dev *dev;
 	size_t record;
 	struct mc_judgement j;
+	bool judged;          /* @j is final (mc_accept_judge_all() leaves it) */
 };
 
 struct mc_placement {

@@ -161,10 +161,13 @@ judge 0 "(V5_2 token on a free host)" gvt-dst-free.umockdev "$TOKEN"
 expect_jq "$V52 | .verdict" actionable
 expect_jq "$V52 | .action" "mdevctl start --uuid 5a2e4c1d-8b3f-4e6a-9c7d-1f2e3d4c5b6a --parent 0000:00:02.0 --type i915-GVTg_V5_2"
 
+# A full type is still a candidate, of capacity (SPEC 6).
 judge 1 "" gvt-dst-exhausted.umockdev "$SRC"
 expect_jq '.verdict' incompatible
-expect_jq "[$V54] | length" 0 "no V5_4 candidate (available_instances 0)"
-expect_jq '.candidates | length' 2 "the V5_8 mdev and the V5_8 type"
+expect_jq "$V54 | [.verdict, .kernel_check] | join(\" \")" "incompatible skipped" "V5_4 full: a capacity candidate"
+expect_jq "$V54 | .reasons[] | [.field, .rule, .destination, .category] | join(\" \")" \
+	'available_instances no free instance 0 capacity'
+expect_jq '.candidates | length' 3 "the V5_8 mdev, the V5_4 and V5_8 types"
 expect_jq "$(cand_dev d1e0c9b8-a7f6-4e5d-8c4b-3a2918070605) | .verdict" incompatible
 expect_jq '.placements[0].device' null
 
