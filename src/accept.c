@@ -96,27 +96,37 @@ struct step {
 	bool mdev;            /* held only through a node; else through enable */
 };
 
-/* SPEC 13: a creatable type with no free instance, or whose mdev, by the
- * UUID to create, exists already, takes nothing. */
-static void judge_creatable(const struct mc_record *rec, const struct mc_dev *cand,
-			    struct mc_judgement *j)
+/* Does an mdev with the UUID @rec is to create exist here?  Asked once per
+ * record of a run: *@taken is -1 until then. */
+static bool uuid_taken(const struct mc_record *rec, signed char *taken)
 {
 	const char *uuid = mc_record_get(rec, "uuid");
 	char name[40];
 	bool is_mdev;
 
+	if (*taken < 0)
+		*taken = uuid && mc_device_arg(uuid, name, &is_mdev) && is_mdev &&
+			 mc_device_exists(name);
+	return *taken;
+}
+
+/* SPEC 6, 13: a creatable type with no free instance, or whose mdev, by the
+ * UUID to create, exists already, takes nothing. */
+static void judge_creatable(const struct mc_record *rec, const struct mc_dev *cand,
+			    signed char *taken, struct mc_judgement *j)
+{
 	if (cand->kind != MC_KIND_PARENT || !cand->type)
 		return;
 	if (cand->available == 0)
 		mc_judge_full(j);
-	if (uuid && mc_device_arg(uuid, name, &is_mdev) && is_mdev && mc_device_exists(name))
-		mc_judge_uuid_taken(j, name);
+	if (uuid_taken(rec, taken))
+		mc_judge_uuid_taken(j, mc_record_get(rec, "uuid"));
 }
 
 /* Read @cand, apply the module's rules: the kernel write due, if any, in @s. */
 static void judge_rules(const struct mc_record *rec, const struct mc_vendor *m,
-			const struct mc_dev *cand, enum mc_kwrite kwrite, struct mc_judgement *j,
-			struct step *s)
+			const struct mc_dev *cand, enum mc_kwrite kwrite, signed char *taken,
+			struct mc_judgement *j, struct step *s)
 {
 	struct mc_token local = { 0 };
 	struct mc_record *dst;
@@ -128,7 +138,7 @@ static void judge_rules(const struct mc_record *rec, const struct mc_vendor *m,
 	if (m->encode(cand, MC_SIDE_DESTINATION, dst, why, sizeof(why)) < 0) {
 		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "device", NULL, NULL, "%s", why);
 	} else if (!vanished(cand, j)) {
-		judge_creatable(rec, cand, j);
+		judge_creatable(rec, cand, taken, j);
 		s->kpath = mc_dev_kver_path(cand, &s->kdir);
 		s->kver = mc_judge_rules(rec, dst, m, cand, s->kpath, kwrite, j);
 	}
@@ -236,16 +246,18 @@ static void judge_all(const struct mc_record *recs, const struct mc_vendor *cons
 {
 	struct step *s = xcalloc(n ? n : 1, sizeof(*s));
 	char (*enable)[32] = xcalloc(n ? n : 1, sizeof(*enable));
+	signed char taken[MC_MAX_RECORDS];
 	struct mc_holder *held = NULL;
 	struct mc_holders how;
 	char **paths = NULL;
 	size_t npaths = 0;
 
+	memset(taken, -1, sizeof(taken));
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].judged)
 			continue;
 		judge_rules(&recs[c[i].record], mods[c[i].record], c[i].dev, kwrite,
-			    &c[i].j, &s[i]);
+			    &taken[c[i].record], &c[i].j, &s[i]);
 		/* SPEC 13: only a candidate that passed every other rule. */
 		if (mc_verdict_usable(c[i].j.verdict))
 			use_facts(c[i].dev, &s[i], &paths, &npaths, enable[i], sizeof(enable[i]));
