@@ -47,6 +47,15 @@ judge_after 0 qat-dst-allheld.umockdev "VF released" \
 expect_jq '.placements[0].device' "$FREE"
 expect_jq "$(cand_dev $FREE) | .verdict" identical
 
+# Its holder found through its VFIO group node: named.
+mc_sh qat-dst-held.umockdev "VF held through /dev/vfio/180" '
+	sleep 30 </dev/vfio/180 & h=$!; sleep 0.2
+	"$MIG_CHECK" --accept "$1" -J; rc=$?; echo "$h" >&2; kill $h; exit $rc' "$Q"
+PID=$(tail -n1 "$ERR")
+expect_rc 0
+expect_jq "$(cand_dev $HELD) | [.verdict, .reasons[0].rule, .kernel_check] | join(\" / \")" \
+	"incompatible / in use by PID $PID (sleep) / skipped"
+
 # A bundle never puts a second record on the held VF.
 Q2=$(mktoken "$(printf '%s' "$Q" | sed 's/^mig1://; s/:[0-9a-f]*$//')/$(printf '%s' "$Q" | sed 's/^mig1://; s/:[0-9a-f]*$//')")
 judge 1 "(two records, one free VF)" qat-dst-held.umockdev "$Q2"
