@@ -59,6 +59,9 @@ static void refuse(const struct mc_dev *d)
 	case MC_KIND_PF:
 		mc_die("%s: is an SR-IOV physical function, not a device a VM holds; name one of its VFs", d->name);
 	default:
+		if (mc_driver_unjudged(d->driver))
+			mc_die("%s: no built-in module judges devices on %s, the migration driver it is bound to",
+			       d->name, d->driver);
 		mc_die("%s: no built-in module claims this device (%04x:%04x, class %06x)",
 		       d->name, d->vendor, d->device, d->class);
 	}

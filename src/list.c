@@ -54,11 +54,13 @@ void mc_list_columns_help(FILE *out)
 }
 
 /* An mdev parent is shown through its types, one row each; the bare parent
- * only when its types could not be read. */
+ * only when its types could not be read.  A function that is neither an
+ * mdev parent nor SR-IOV only when it is on a migration driver no module
+ * judges. */
 static bool listed(const struct mc_dev *d)
 {
 	if (d->kind == MC_KIND_PCI)
-		return false;
+		return mc_driver_unjudged(d->driver);
 	return !(d->kind == MC_KIND_PARENT && !d->type && !d->err);
 }
 
@@ -214,6 +216,11 @@ int mc_cmd_list(const struct mc_opts *o)
 			r->cell[COL_MIGRATABLE] = "unknown";
 			r->cell[COL_WHY] = r->why = xasprintf("cannot read %s: %s", d->err_attr,
 							      strerror(d->err));
+		} else if (!m && mc_driver_unjudged(d->driver)) {
+			/* It may well migrate: mig-check cannot tell (not trouble). */
+			r->cell[COL_MIGRATABLE] = "unknown";
+			r->cell[COL_WHY] = r->why = xasprintf("bound to %s, a migration driver no built-in module judges",
+							      d->driver);
 		} else if (!m || !m->migratable) {
 			r->cell[COL_MIGRATABLE] = "no";
 			r->cell[COL_WHY] = "no built-in module claims it";

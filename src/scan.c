@@ -295,7 +295,8 @@ static bool is_sriov_or_parent(const struct mc_sysdir *bus, const char *name)
 }
 
 /* Every PCI function a module may want (with --list, also every SR-IOV
- * function and mdev parent), in the order of their addresses. */
+ * function, mdev parent and function on a migration driver no module
+ * judges), in the order of their addresses. */
 static void scan_pci(struct mc_host *h, enum mc_scan_what what)
 {
 	char **names;
@@ -314,7 +315,8 @@ static void scan_pci(struct mc_host *h, enum mc_scan_what what)
 		if (mc_is_pci_name(names[i]) && !mc_host_find(h, names[i]) &&
 		    !read_uevent(&h->pci, names[i], &ids) &&
 		    (mc_vendor_wants_pci(ids.vendor, ids.device, ids.class) ||
-		     (what == MC_SCAN_LIST && is_sriov_or_parent(&h->pci, names[i]))))
+		     (what == MC_SCAN_LIST && (mc_driver_unjudged(ids.driver) ||
+					       is_sriov_or_parent(&h->pci, names[i])))))
 			add_pci_ids(h, names[i], &ids);
 		free(names[i]);
 	}
