@@ -78,8 +78,10 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 	char why[512];
 
 	d = mc_host_open(h, name, is_mdev);
-	if (!d)
+	if (!d && errno == ENODEV)
 		mc_die("%s: no such device", name);
+	if (!d)
+		mc_die("%s: cannot be read: %s", name, strerror(errno));
 	if (d->err)
 		mc_die("%s: %s: %s", name, d->err_attr, strerror(d->err));
 	if (d->parent && d->parent->err)

@@ -56,11 +56,11 @@ void mc_list_columns_help(FILE *out)
 /* An mdev parent is shown through its types, one row each; the bare parent
  * only when its types could not be read.  A function that is neither an
  * mdev parent nor SR-IOV only when it is on a migration driver no module
- * judges. */
+ * judges, or when it could not be read (it may be any of these). */
 static bool listed(const struct mc_dev *d)
 {
 	if (d->kind == MC_KIND_PCI)
-		return mc_driver_unjudged(d->driver);
+		return d->err || mc_driver_unjudged(d->driver);
 	return !(d->kind == MC_KIND_PARENT && !d->type && !d->err);
 }
 
@@ -166,7 +166,8 @@ int mc_cmd_list(const struct mc_opts *o)
 	struct mc_restriction restrict_to;
 	bool names, json = o->format == MC_FMT_JSON, loading = false;
 	pthread_t loader;
-	size_t n = 0;
+	size_t n = 0, unreadable = 0;
+	const struct mc_dev **bad = NULL;   /* rows that could not be read */
 
 	/* Without -o, JSON carries every column, WHY included; a table the
 	 * default ones. */
@@ -208,14 +209,18 @@ int mc_cmd_list(const struct mc_opts *o)
 			m = d->module;
 		if (!m && d->kind == MC_KIND_PF)
 			m = vf_module(&h, d);
-		if (d->kind == MC_KIND_PF) {
-			/* A PF is not assigned to a VM; its VFs are. */
-			r->cell[COL_MIGRATABLE] = "no";
-			r->cell[COL_WHY] = "a PF is not assigned to a VM; its VFs are";
-		} else if (d->err) {
+		if (d->err) {
+			/* Trouble (SPEC 13): the row says what failed, and
+			 * the run ends with status 2. */
 			r->cell[COL_MIGRATABLE] = "unknown";
 			r->cell[COL_WHY] = r->why = xasprintf("cannot read %s: %s", d->err_attr,
 							      strerror(d->err));
+			bad = xrealloc(bad, (unreadable + 1) * sizeof(*bad));
+			bad[unreadable++] = d;
+		} else if (d->kind == MC_KIND_PF) {
+			/* A PF is not assigned to a VM; its VFs are. */
+			r->cell[COL_MIGRATABLE] = "no";
+			r->cell[COL_WHY] = "a PF is not assigned to a VM; its VFs are";
 		} else if (!m && mc_driver_unjudged(d->driver)) {
 			/* It may well migrate: mig-check cannot tell (not trouble). */
 			r->cell[COL_MIGRATABLE] = "unknown";
@@ -268,6 +273,12 @@ int mc_cmd_list(const struct mc_opts *o)
 	}
 	free(ids.e);
 	mc_pci_cleanup();
+	/* After the table, which shows them, and even with -q: one line for
+	 * each device that could not be read. */
+	for (size_t i = 0; i < unreadable; i++)
+		mc_warn("%s%s%s: cannot read %s: %s", bad[i]->name, bad[i]->type ? " " : "",
+			bad[i]->type ? bad[i]->type : "", bad[i]->err_attr, strerror(bad[i]->err));
+	free(bad);
 	mc_host_free(&h);
-	return MC_EXIT_OK;
+	return unreadable ? MC_EXIT_TROUBLE : MC_EXIT_OK;
 }

@@ -58,7 +58,8 @@ static void __attribute__((noreturn)) usage(void)
 	      " -V, --version            display version and built-in vendor modules\n"
 	      "\n"
 	      "Exit status: 0 a candidate can take the token (or success), 1 none can,\n"
-	      "2 trouble (usage, bad token, missing device, a candidate could not be judged).\n"
+	      "2 trouble (usage, bad token, missing device, unreadable sysfs, a candidate\n"
+	      "could not be judged).\n"
 	      "\n"
 	      "For more details see mig-check(1).\n", out);
 	exit(MC_EXIT_OK);
