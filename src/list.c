@@ -247,8 +247,9 @@ int mc_cmd_list(const struct mc_opts *o)
 		r->cell[COL_PARENT] = d->parent && !(d->kind == MC_KIND_PARENT) ? d->parent->name : NULL;
 		r->cell[COL_TYPE] = d->type;
 		r->cell[COL_MODULE] = m ? m->name : NULL;
-		if (tb) {
+		if (tb)
 			mc_columns_add(tb, &cols, r->cell);
+		if (!json) {   /* a table row (or none, with -q): done with it */
 			free(r->avail);
 			free(r->why);
 		}

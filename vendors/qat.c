@@ -113,6 +113,10 @@ static int qat_encode(const struct mc_dev *d, enum mc_side side,
 	const char *v;
 	char id[10], gen[4];
 
+	if (i < 0) {   /* not a VF this module claims: the caller's mistake */
+		snprintf(why, whylen, "device: %04x:%04x is no QAT VF", d->vendor, d->device);
+		return -EINVAL;
+	}
 	if (!pf) {
 		snprintf(why, whylen, "physfn: %s", strerror(ENOENT));
 		return -ENOENT;

@@ -96,6 +96,12 @@ expect_trouble "^mig-check: junk: not a PCI address, mdev UUID or sysfs path of 
 mc gvt-src.umockdev --list 83b8f4f2-509f-382f-3c1e-e6bfe0fa1009
 expect_trouble "^mig-check: 83b8f4f2-509f-382f-3c1e-e6bfe0fa1009: no such device$"
 
+# -q: nothing printed, every row's strings freed (tests/valgrind.sh runs this).
+mc gvt-dst-free.umockdev --list -q -o +WHY
+expect_rc 0 "(-q)"
+expect_stdout_empty
+expect_stderr_empty
+
 # --- a migration driver no built-in module judges (SPEC 13) ----------------------
 MLX_WHY="bound to mlx5_vfio_pci, a migration driver no built-in module judges"
 mc mlx5-vfio.umockdev --list -r -n -o DEVICE,KIND,DRIVER,MODULE,MIGRATABLE,WHY
