@@ -49,7 +49,7 @@ mc_sh gvt-dst-free.umockdev "--list, V5_4 available_instances mode 000" '
 expect_rc 2 "(a row that cannot be read is trouble, SPEC 13)"
 expect_stderr_oneline "^mig-check: 0000:00:02\.0 i915-GVTg_V5_4: cannot read available_instances: ($ERRNO)$"
 expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_4")][0] | [.available, .migratable] | @json' '[null,"unknown"]'
-expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_8")][0].available' 7
+expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_8")][0].available | tojson' 7
 
 # --- destination: the GPU's types cannot be listed, an mdev's type cannot be read ---
 # The GPU may offer a type that fits: unknown, never "no candidate".

@@ -27,8 +27,10 @@ expect_jq '[.devices[] | .device + "/" + .kind + "/" + (.type // "")] | join(" "
 expect_jq '[.devices[] | keys | join(",")] | unique | join(" ")' \
 	"available,device,driver,id,kind,migratable,module,name,parent,type,why"
 expect_jq '.devices[1].name' "Intel Corporation HD Graphics P630" "NAME from the PCI ID database"
-expect_jq '[.devices[] | select(.kind == "parent") | .available] | join(",")' "1,2,4,5" \
-	"available as the string the kernel shows"
+expect_jq '[.devices[] | select(.kind == "parent") | .available] | tojson' "[1,2,4,5]" \
+	"available: JSON numbers (SPEC 8)"
+expect_jq '[.devices[] | select(.kind != "parent") | .available] | unique | tojson' "[null]" \
+	"available: null where there is none"
 expect_jq '.devices[5].why' "a PF is not assigned to a VM; its VFs are"
 
 # The table's NAME column, from the PCI ID database.
