@@ -181,7 +181,9 @@ int mc_cmd_list(const struct mc_opts *o)
 	mc_restriction_init(&restrict_to, o->devices, o->ndevices);
 	/* One malloc arena: what pci.ids took is free for the rows after. */
 	mallopt(M_ARENA_MAX, 1);
-	names = mc_columns_has(&cols, COL_NAME);
+	/* With -q nothing is printed: pci.ids, whose parse costs as much as
+	 * the scan of a few hundred devices, is not read at all. */
+	names = !o->quiet && mc_columns_has(&cols, COL_NAME);
 	if (names)
 		loading = pthread_create(&loader, NULL, load_names, NULL) == 0;
 	mc_host_init(&h);
