@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -79,7 +80,7 @@ struct libscols_table *mc_columns_table(const struct mc_opts *o, const struct mc
 	for (size_t i = 0; i < c->n; i++) {
 		const struct mc_colinfo *ci = &c->infos[c->ids[i]];
 
-		if (!scols_table_new_column(tb, ci->name, ci->whint, ci->flags))
+		if (!scols_table_new_column(tb, ci->name, ci->whint, ci->flags & ~MC_COL_NUMBER))
 			mc_die("libsmartcols: cannot add column %s", ci->name);
 	}
 	return tb;
@@ -110,6 +111,22 @@ void mc_columns_print(const struct mc_opts *o, const struct mc_columns *c,
 	scols_unref_table(tb);
 }
 
+/* A cell as its column's JSON type; a number column's cell is made by
+ * our code from a number, so one that is not stays a string. */
+static struct json_object *cell_json(const struct mc_colinfo *ci, const char *v)
+{
+	long long n;
+	char *end;
+
+	if (v && (ci->flags & MC_COL_NUMBER)) {
+		errno = 0;
+		n = strtoll(v, &end, 10);
+		if (!errno && end != v && !*end)
+			return json_object_new_int64(n);
+	}
+	return mc_json_str(v);
+}
+
 struct json_object *mc_columns_json(const struct mc_columns *c, const char *const *row)
 {
 	struct json_object *obj = json_object_new_object();
@@ -122,7 +139,7 @@ struct json_object *mc_columns_json(const struct mc_columns *c, const char *cons
 		for (k = 0; name[k] && k < sizeof(key) - 1; k++)
 			key[k] = (char)tolower((unsigned char)name[k]);
 		key[k] = '\0';
-		json_object_object_add(obj, key, mc_json_str(row[c->ids[i]]));
+		json_object_object_add(obj, key, cell_json(&c->infos[c->ids[i]], row[c->ids[i]]));
 	}
 	return obj;
 }

@@ -14,9 +14,14 @@
 struct mc_colinfo {
 	const char *name;
 	double whint;      /* libsmartcols width hint */
-	int flags;         /* SCOLS_FL_* */
+	int flags;         /* SCOLS_FL_*, and MC_COL_* */
 	const char *help;
 };
+
+/* A column of decimal integers: a JSON number (lsblk's
+ * scols_column_set_json_type(SCOLS_JSON_NUMBER)).  Above the SCOLS_FL_*
+ * bits, and never passed to libsmartcols. */
+#define MC_COL_NUMBER (1 << 30)
 
 struct mc_columns {
 	const struct mc_colinfo *infos;
@@ -44,7 +49,8 @@ struct libscols_table *mc_columns_table(const struct mc_opts *o, const struct mc
 void mc_columns_add(struct libscols_table *tb, const struct mc_columns *c, const char *const *row);
 
 /* A row as a JSON object: the selected columns in their order, each named
- * in lower case (as lsblk -J does), a missing cell as null. */
+ * in lower case (as lsblk -J does), a missing cell as null, a cell of an
+ * MC_COL_NUMBER column as a JSON number. */
 struct json_object;
 struct json_object *mc_columns_json(const struct mc_columns *c, const char *const *row);
 

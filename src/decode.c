@@ -2,6 +2,7 @@
 /* --decode: what a token says, touching no device. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,14 +32,30 @@ static char *read_token_line(void)
 	return buf;
 }
 
+/* Whitespace around a token is no part of it (SPEC 5; mig-check-formats(5)):
+ * what a shell, a file or a copy from a terminal adds. */
+static bool is_token_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 void mc_token_from_arg(const char *arg, struct mc_token *tok)
 {
-	_cleanup_free_ char *line = NULL;
-	const char *text = arg;
+	_cleanup_free_ char *line = NULL, *text = NULL;
+	const char *start = arg;
+	size_t len;
 	char why[256];
 
 	if (!strcmp(arg, "-"))
-		text = line = read_token_line();
+		start = line = read_token_line();
+	while (is_token_space(*start))
+		start++;
+	len = strlen(start);
+	while (len && is_token_space(start[len - 1]))
+		len--;
+	text = xmalloc(len + 1);
+	memcpy(text, start, len);
+	text[len] = '\0';
 	memset(tok, 0, sizeof(*tok));
 	if (mc_token_decode(text, tok, why, sizeof(why)) < 0) {
 		mc_token_free(tok);

@@ -17,10 +17,16 @@ static bool is_hex(const char *s, size_t n)
 	return true;
 }
 
+/* The kernel prints a domain with at least four hex digits ("%04x"), so a
+ * longer one has no leading zero; Intel VMD's start at 0x10000.  Up to the
+ * eight digits of a 32-bit number. */
 bool mc_is_pci_name(const char *s)
 {
-	return strlen(s) == 12 && is_hex(s, 4) && s[4] == ':' && is_hex(s + 5, 2) &&
-	       s[7] == ':' && is_hex(s + 8, 2) && s[10] == '.' && s[11] >= '0' && s[11] <= '7';
+	size_t len = strlen(s), dom = len - 8;
+
+	return len >= 12 && len <= 16 && (dom == 4 || s[0] != '0') && is_hex(s, dom) && s[dom] == ':' &&
+	       is_hex(s + dom + 1, 2) && s[dom + 3] == ':' && is_hex(s + dom + 4, 2) &&
+	       s[dom + 6] == '.' && s[dom + 7] >= '0' && s[dom + 7] <= '7';
 }
 
 static bool is_uuid(const char *s)

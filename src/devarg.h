@@ -6,7 +6,8 @@
 
 #include <stdbool.h>
 
-/* "0000:3b:00.1" exactly, lower case: the name of a PCI function. */
+/* "0000:3b:00.1" or "10000:01:00.1" (a domain of 4 to 8 hex digits): the
+ * name of a PCI function. */
 bool mc_is_pci_name(const char *s);
 
 /* Turn a DEVICE argument (PCI address, short address, mdev UUID, sysfs path)

@@ -28,6 +28,26 @@ const char *mc_kind_name(enum mc_kind k)
 	return kind_names[k];
 }
 
+/* Upstream VFIO variant drivers with live-migration support whose devices
+ * no built-in module judges (mig-check(1), ABI 10.4): their compatibility
+ * checks run in firmware or at resume.  qat_vfio_pci is not here: the qat
+ * module judges its devices. */
+static const char *const unjudged_drivers[] = {
+	"mlx5_vfio_pci",
+	"hisi_acc_vfio_pci",
+	"pds_vfio_pci",
+	"virtio_vfio_pci",
+	"xe_vfio_pci",
+};
+
+bool mc_driver_unjudged(const char *driver)
+{
+	for (size_t i = 0; driver && i < ARRAY_SIZE(unjudged_drivers); i++)
+		if (!strcmp(driver, unjudged_drivers[i]))
+			return true;
+	return false;
+}
+
 const struct mc_dev *mc_dev_pci(const struct mc_dev *d)
 {
 	if (d->kind == MC_KIND_MDEV || (d->kind == MC_KIND_PARENT && d->type))

@@ -44,6 +44,10 @@ struct mc_dev {
 
 const char *mc_kind_name(enum mc_kind k);
 
+/* Is @driver a VFIO variant driver with migration support whose devices no
+ * built-in module judges (mlx5_vfio_pci, ...)?  false for NULL. */
+bool mc_driver_unjudged(const char *driver);
+
 /* The PCI function behind @d: itself, or the parent of an mdev/creatable type. */
 const struct mc_dev *mc_dev_pci(const struct mc_dev *d);
 

@@ -59,6 +59,9 @@ static void refuse(const struct mc_dev *d)
 	case MC_KIND_PF:
 		mc_die("%s: is an SR-IOV physical function, not a device a VM holds; name one of its VFs", d->name);
 	default:
+		if (mc_driver_unjudged(d->driver))
+			mc_die("%s: no built-in module judges devices on %s, the migration driver it is bound to",
+			       d->name, d->driver);
 		mc_die("%s: no built-in module claims this device (%04x:%04x, class %06x)",
 		       d->name, d->vendor, d->device, d->class);
 	}
@@ -75,8 +78,10 @@ static void emit_one(struct mc_host *h, const char *name, bool is_mdev,
 	char why[512];
 
 	d = mc_host_open(h, name, is_mdev);
-	if (!d)
+	if (!d && errno == ENODEV)
 		mc_die("%s: no such device", name);
+	if (!d)
+		mc_die("%s: cannot be read: %s", name, strerror(errno));
 	if (d->err)
 		mc_die("%s: %s: %s", name, d->err_attr, strerror(d->err));
 	if (d->parent && d->parent->err)

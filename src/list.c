@@ -32,7 +32,7 @@ static const struct mc_colinfo list_columns[] = {
 	[COL_DRIVER] = { "DRIVER", 0, 0, "bound driver" },
 	[COL_PARENT] = { "PARENT", 0, 0, "parent PCI device of an mdev, PF of a VF" },
 	[COL_TYPE] = { "TYPE", 0, 0, "mdev type" },
-	[COL_AVAILABLE] = { "AVAILABLE", 0, SCOLS_FL_RIGHT, "free instances of an mdev type" },
+	[COL_AVAILABLE] = { "AVAILABLE", 0, SCOLS_FL_RIGHT | MC_COL_NUMBER, "free instances of an mdev type" },
 	[COL_MODULE] = { "MODULE", 0, 0, "vendor module that claims it" },
 	[COL_MIGRATABLE] = { "MIGRATABLE", 0, 0, "yes, no, or unknown" },
 	[COL_WHY] = { "WHY", 0, 0, "why it cannot migrate" },
@@ -54,11 +54,13 @@ void mc_list_columns_help(FILE *out)
 }
 
 /* An mdev parent is shown through its types, one row each; the bare parent
- * only when its types could not be read. */
+ * only when its types could not be read.  A function that is neither an
+ * mdev parent nor SR-IOV only when it is on a migration driver no module
+ * judges, or when it could not be read (it may be any of these). */
 static bool listed(const struct mc_dev *d)
 {
 	if (d->kind == MC_KIND_PCI)
-		return false;
+		return d->err || mc_driver_unjudged(d->driver);
 	return !(d->kind == MC_KIND_PARENT && !d->type && !d->err);
 }
 
@@ -164,7 +166,8 @@ int mc_cmd_list(const struct mc_opts *o)
 	struct mc_restriction restrict_to;
 	bool names, json = o->format == MC_FMT_JSON, loading = false;
 	pthread_t loader;
-	size_t n = 0;
+	size_t n = 0, unreadable = 0;
+	const struct mc_dev **bad = NULL;   /* rows that could not be read */
 
 	/* Without -o, JSON carries every column, WHY included; a table the
 	 * default ones. */
@@ -178,7 +181,9 @@ int mc_cmd_list(const struct mc_opts *o)
 	mc_restriction_init(&restrict_to, o->devices, o->ndevices);
 	/* One malloc arena: what pci.ids took is free for the rows after. */
 	mallopt(M_ARENA_MAX, 1);
-	names = mc_columns_has(&cols, COL_NAME);
+	/* With -q nothing is printed: pci.ids, whose parse costs as much as
+	 * the scan of a few hundred devices, is not read at all. */
+	names = !o->quiet && mc_columns_has(&cols, COL_NAME);
 	if (names)
 		loading = pthread_create(&loader, NULL, load_names, NULL) == 0;
 	mc_host_init(&h);
@@ -206,14 +211,23 @@ int mc_cmd_list(const struct mc_opts *o)
 			m = d->module;
 		if (!m && d->kind == MC_KIND_PF)
 			m = vf_module(&h, d);
-		if (d->kind == MC_KIND_PF) {
-			/* A PF is not assigned to a VM; its VFs are. */
-			r->cell[COL_MIGRATABLE] = "no";
-			r->cell[COL_WHY] = "a PF is not assigned to a VM; its VFs are";
-		} else if (d->err) {
+		if (d->err) {
+			/* Trouble (SPEC 13): the row says what failed, and
+			 * the run ends with status 2. */
 			r->cell[COL_MIGRATABLE] = "unknown";
 			r->cell[COL_WHY] = r->why = xasprintf("cannot read %s: %s", d->err_attr,
 							      strerror(d->err));
+			bad = xrealloc(bad, (unreadable + 1) * sizeof(*bad));
+			bad[unreadable++] = d;
+		} else if (d->kind == MC_KIND_PF) {
+			/* A PF is not assigned to a VM; its VFs are. */
+			r->cell[COL_MIGRATABLE] = "no";
+			r->cell[COL_WHY] = "a PF is not assigned to a VM; its VFs are";
+		} else if (!m && mc_driver_unjudged(d->driver)) {
+			/* It may well migrate: mig-check cannot tell (not trouble). */
+			r->cell[COL_MIGRATABLE] = "unknown";
+			r->cell[COL_WHY] = r->why = xasprintf("bound to %s, a migration driver no built-in module judges",
+							      d->driver);
 		} else if (!m || !m->migratable) {
 			r->cell[COL_MIGRATABLE] = "no";
 			r->cell[COL_WHY] = "no built-in module claims it";
@@ -235,8 +249,9 @@ int mc_cmd_list(const struct mc_opts *o)
 		r->cell[COL_PARENT] = d->parent && !(d->kind == MC_KIND_PARENT) ? d->parent->name : NULL;
 		r->cell[COL_TYPE] = d->type;
 		r->cell[COL_MODULE] = m ? m->name : NULL;
-		if (tb) {
+		if (tb)
 			mc_columns_add(tb, &cols, r->cell);
+		if (!json) {   /* a table row (or none, with -q): done with it */
 			free(r->avail);
 			free(r->why);
 		}
@@ -261,6 +276,12 @@ int mc_cmd_list(const struct mc_opts *o)
 	}
 	free(ids.e);
 	mc_pci_cleanup();
+	/* After the table, which shows them, and even with -q: one line for
+	 * each device that could not be read. */
+	for (size_t i = 0; i < unreadable; i++)
+		mc_warn("%s%s%s: cannot read %s: %s", bad[i]->name, bad[i]->type ? " " : "",
+			bad[i]->type ? bad[i]->type : "", bad[i]->err_attr, strerror(bad[i]->err));
+	free(bad);
 	mc_host_free(&h);
-	return MC_EXIT_OK;
+	return unreadable ? MC_EXIT_TROUBLE : MC_EXIT_OK;
 }

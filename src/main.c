@@ -58,7 +58,7 @@ static void __attribute__((noreturn)) usage(void)
 	      "     --no-kernel-check    never write to a kernel migration_version attribute\n"
 	      " -c, --config <file>      configuration file (default " MC_DEFAULT_CONFIG ")\n"
 	      " -q, --quiet              print nothing on success or incompatibility\n"
-	      " -v, --verbose            print every reason, also for compatible candidates\n"
+	      " -v, --verbose            --accept: all reasons, also for compatible candidates\n"
 	      "\n"
 	      "Output:\n"
 	      " -J, --json               JSON output\n"
@@ -72,7 +72,8 @@ static void __attribute__((noreturn)) usage(void)
 	      " -V, --version            display version and built-in vendor modules\n"
 	      "\n"
 	      "Exit status: 0 a candidate can take the token (or success), 1 none can,\n"
-	      "2 trouble (usage, bad token, missing device, a candidate could not be judged).\n"
+	      "2 trouble (usage, bad token, missing device, unreadable sysfs, a candidate\n"
+	      "could not be judged).\n"
 	      "\n"
 	      "For more details see mig-check(1).\n", out);
 	exit(MC_EXIT_OK);
@@ -115,6 +116,7 @@ enum {
 	OPT_DOMAIN,
 	OPT_DOMAIN_XML,
 	OPT_LIBVIRT_HOOK,
+	OPT_LAST,
 };
 
 static const struct option longopts[] = {
@@ -169,11 +171,31 @@ static void set_format(struct mc_opts *o, enum mc_format f)
 	o->format = f;
 }
 
+/* Options that mean nothing with --emit, which prints a token (or, with
+ * -J, a document), judges nothing and writes nothing (SPEC 2, 8):
+ * refused, not silently ignored.  -s and -d have their own message. */
+static const struct option_name {
+	int opt;
+	const char *name;
+} emit_refuses[] = {
+	{ 'P', "--pairs" },
+	{ 'r', "--raw" },
+	{ 'n', "--noheadings" },
+	{ 'o', "--output" },
+	{ 'H', "--list-columns" },
+	{ OPT_READY, "--ready" },
+	{ OPT_NO_KERNEL_CHECK, "--no-kernel-check" },
+	{ 'v', "--verbose" },
+};
+
 static void parse_options(int argc, char **argv, struct mc_opts *o)
 {
+	bool given[OPT_LAST] = { false };
 	int c;
 
 	while ((c = getopt_long(argc, argv, "ea:lJPrno:Hs:d:c:C:qvhV", longopts, NULL)) != -1) {
+		if (c > 0 && c < OPT_LAST)
+			given[c] = true;
 		switch (c) {
 		case 'e':
 			set_mode(o, MC_MODE_EMIT);
@@ -254,6 +276,9 @@ static void parse_options(int argc, char **argv, struct mc_opts *o)
 	}
 	o->devices = argv + optind;
 	o->ndevices = argc - optind;
+	for (size_t i = 0; o->mode == MC_MODE_EMIT && i < ARRAY_SIZE(emit_refuses); i++)
+		if (given[emit_refuses[i].opt])
+			usage_error("--emit takes no %s", emit_refuses[i].name);
 }
 
 static void list_columns(const struct mc_opts *o)

@@ -78,7 +78,8 @@ static bool match_one(struct pci_filter *f, const struct mc_dev *pci)
 	struct pci_dev *pd;
 	bool r;
 
-	if (sscanf(pci->name, "%4x:%2x:%2x.%1u", &domain, &bus, &dev, &func) != 4)
+	/* The name is checked (devarg.h): a domain of 4 to 8 hex digits. */
+	if (sscanf(pci->name, "%8x:%2x:%2x.%1u", &domain, &bus, &dev, &func) != 4)
 		return false;
 	pd = pci_get_dev(pacc, (int)domain, (int)bus, (int)dev, (int)func);
 	if (!pd)

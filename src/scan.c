@@ -117,9 +117,23 @@ static int read_uevent(const struct mc_sysdir *bus, const char *name, struct pci
 
 static struct mc_dev *add_pci(struct mc_host *h, const char *name);
 
+/* A driver link's name into @buf, NULL when unbound; a link that cannot be
+ * read fails @d. */
+static char *driver_name(struct mc_host *h, struct mc_dev *d, char *buf, size_t len)
+{
+	if (mc_sysfs_link_name(d->bus, buf, len, "%s/driver", d->name))
+		return mc_host_driver(h, buf);
+	if (errno != ENOENT)
+		dev_fail(d, "driver", errno);
+	return NULL;
+}
+
 /* A PCI function @name of /sys/bus/pci/devices whose uevent said @ids
- * (NULL: it could not tell them; read the attributes). */
-static struct mc_dev *add_pci_ids(struct mc_host *h, const char *name, const struct pci_ids *ids)
+ * (NULL: it could not tell them, for the reason @uevent_err; read the
+ * attributes).  A uevent that lacks the IDs (EINVAL) is no failure while
+ * the attributes can be read; one that cannot be read is. */
+static struct mc_dev *add_pci_ids(struct mc_host *h, const char *name, const struct pci_ids *ids,
+				  int uevent_err)
 {
 	const struct mc_sysdir *bus = &h->pci;
 	struct mc_dev *d = mc_host_add(h);
@@ -135,22 +149,26 @@ static struct mc_dev *add_pci_ids(struct mc_host *h, const char *name, const str
 		d->syspath = xasprintf("%s/%s", bus->path, name);
 	d->udev_ctx = h->udev;
 	d->bus = bus;
+	if (!ids && uevent_err != EINVAL)
+		dev_fail(d, "uevent", uevent_err);
 	if (ids) {
 		d->vendor = ids->vendor;
 		d->device = ids->device;
 		d->class = ids->class;
-		if (ids->long_driver && mc_sysfs_link_name(bus, buf, sizeof(buf), "%s/driver", name))
-			d->driver = mc_host_driver(h, buf);
+		if (ids->long_driver)
+			d->driver = driver_name(h, d, buf, sizeof(buf));
 		else if (ids->driver[0])
 			d->driver = mc_host_driver(h, ids->driver);
+	} else {
+		d->driver = driver_name(h, d, buf, sizeof(buf));
 	}
 
 	/* faccessat() first: most functions a module wants are no VF. */
-	if (mc_sysfs_has_link(bus, "%s/physfn", name) &&
-	    mc_sysfs_link_name(bus, buf, sizeof(buf), "%s/physfn", name)) {
+	if (mc_sysfs_has_link(bus, "%s/physfn", name)) {
 		d->kind = MC_KIND_VF;
-		d->parent = mc_host_find(h, buf);
-		if (!d->parent && mc_is_pci_name(buf))
+		if (!mc_sysfs_link_name(bus, buf, sizeof(buf), "%s/physfn", name))
+			dev_fail(d, "physfn", errno);
+		else if (!(d->parent = mc_host_find(h, buf)) && mc_is_pci_name(buf))
 			d->parent = add_pci(h, buf);
 	} else if (mc_sysfs_exists(bus, "%s/mdev_supported_types", name)) {
 		d->kind = MC_KIND_PARENT;
@@ -174,20 +192,25 @@ static struct mc_dev *add_pci_ids(struct mc_host *h, const char *name, const str
 	return d;
 }
 
-/* A PCI function by address; NULL (errno set) when it does not exist. */
+/* A PCI function by address; NULL with errno set when it does not exist
+ * (ENODEV) or the bus cannot be read.  One that exists but cannot be read
+ * is made, failed. */
 static struct mc_dev *add_pci(struct mc_host *h, const char *name)
 {
 	struct pci_ids ids;
 	int e;
 
-	if (!mc_sysdir_open(&h->pci))
-		return NULL;
-	e = read_uevent(&h->pci, name, &ids);
-	if (e && e != EINVAL) {
-		errno = e == ENOENT ? ENODEV : e;
+	if (!mc_sysdir_open(&h->pci)) {
+		if (errno == ENOENT)
+			errno = ENODEV;
 		return NULL;
 	}
-	return add_pci_ids(h, name, e ? NULL : &ids);
+	e = read_uevent(&h->pci, name, &ids);
+	if (e == ENOENT) {
+		errno = ENODEV;
+		return NULL;
+	}
+	return add_pci_ids(h, name, e ? NULL : &ids, e);
 }
 
 /* The creatable types of the mdev parent @parent, each with its
@@ -238,8 +261,7 @@ static struct mc_dev *add_mdev(struct mc_host *h, const char *name, char *syspat
 	d->syspath = syspath;
 	d->udev_ctx = h->udev;
 	d->bus = bus;
-	if (mc_sysfs_link_name(bus, buf, sizeof(buf), "%s/driver", name))
-		d->driver = mc_host_driver(h, buf);
+	d->driver = driver_name(h, d, buf, sizeof(buf));
 	/* libudev will not read symlink attributes but driver/subsystem/module. */
 	if (mc_sysfs_link_name(bus, buf, sizeof(buf), "%s/mdev_type", name))
 		d->type = xstrdup(buf);
@@ -273,8 +295,11 @@ struct mc_dev *mc_host_open(struct mc_host *h, const char *name, bool is_mdev)
 		d = mc_host_find(h, name);
 		return d ? d : add_pci(h, name);
 	}
-	if (!mc_sysdir_open(&h->mdev))
+	if (!mc_sysdir_open(&h->mdev)) {
+		if (errno == ENOENT)
+			errno = ENODEV;   /* no mdev support */
 		return NULL;
+	}
 	syspath = mc_sysfs_exists(&h->mdev, "%s", name) ? mc_sysfs_link_path(&h->mdev, name) : NULL;
 	if (!syspath) {
 		if (errno == ENOENT)
@@ -294,28 +319,56 @@ static bool is_sriov_or_parent(const struct mc_sysdir *bus, const char *name)
 	return false;
 }
 
+/* The entries of the bus directory @bus; NULL when there is no such bus
+ * (a host without it is simply empty).  A bus that exists but cannot be
+ * listed stops the run: what it hides could be the answer (SPEC 13). */
+static char **list_bus(struct mc_sysdir *bus, size_t *n)
+{
+	char **names;
+
+	if (!mc_sysdir_open(bus)) {
+		if (errno == ENOENT)
+			return NULL;
+		mc_die("cannot list %s: %s", bus->path, strerror(errno));
+	}
+	names = mc_sysfs_list(bus, n, ".");
+	if (!names)
+		mc_die("cannot list %s: %s", bus->path, strerror(errno));
+	return names;
+}
+
 /* Every PCI function a module may want (with --list, also every SR-IOV
- * function and mdev parent), in the order of their addresses. */
+ * function, mdev parent and function on a migration driver no module
+ * judges), in the order of their addresses. */
 static void scan_pci(struct mc_host *h, enum mc_scan_what what)
 {
 	char **names;
 	size_t n;
 
-	if (!mc_sysdir_open(&h->pci))
-		return;   /* a host without PCI has no candidates */
-	names = mc_sysfs_list(&h->pci, &n, ".");
+	names = list_bus(&h->pci, &n);
 	if (!names)
-		return;
+		return;   /* a host without PCI has no candidates */
 	for (size_t i = 0; i < n; i++) {
 		struct pci_ids ids;
+		int e;
 
 		/* Entries that are no PCI address are not ours to judge (libpci
 		 * would die on them). */
-		if (mc_is_pci_name(names[i]) && !mc_host_find(h, names[i]) &&
-		    !read_uevent(&h->pci, names[i], &ids) &&
-		    (mc_vendor_wants_pci(ids.vendor, ids.device, ids.class) ||
-		     (what == MC_SCAN_LIST && is_sriov_or_parent(&h->pci, names[i]))))
-			add_pci_ids(h, names[i], &ids);
+		if (!mc_is_pci_name(names[i]) || mc_host_find(h, names[i])) {
+			free(names[i]);
+			continue;
+		}
+		e = read_uevent(&h->pci, names[i], &ids);
+		/* A function whose uevent cannot be read may be the one a
+		 * module wants: made, failed (one that vanished meanwhile is
+		 * gone; one whose uevent has no PCI IDs is no function a
+		 * module can judge). */
+		if (e && e != ENOENT && e != EINVAL)
+			add_pci_ids(h, names[i], NULL, e);
+		else if (!e && (mc_vendor_wants_pci(ids.vendor, ids.device, ids.class) ||
+				(what == MC_SCAN_LIST && (mc_driver_unjudged(ids.driver) ||
+							  is_sriov_or_parent(&h->pci, names[i])))))
+			add_pci_ids(h, names[i], &ids, 0);
 		free(names[i]);
 	}
 	free(names);
@@ -337,18 +390,18 @@ static void scan_mdevs(struct mc_host *h)
 	size_t n, k = 0;
 	char **names;
 
-	if (!mc_sysdir_open(&h->mdev))
-		return;   /* no mdev support */
-	names = mc_sysfs_list(&h->mdev, &n, ".");
+	names = list_bus(&h->mdev, &n);
 	if (!names)
-		return;
+		return;   /* no mdev support */
 	found = xcalloc(n + 1, sizeof(*found));
 	for (size_t i = 0; i < n; i++) {
 		found[k].syspath = mc_sysfs_link_path(&h->mdev, names[i]);
 		if (found[k].syspath)
 			found[k++].name = names[i];
-		else
+		else if (errno == ENOENT)
 			free(names[i]);   /* vanished while listing */
+		else
+			mc_die("cannot read %s/%s: %s", h->mdev.path, names[i], strerror(errno));
 	}
 	free(names);
 

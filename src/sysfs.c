@@ -251,7 +251,8 @@ char **mc_sysfs_list(const struct mc_sysdir *dir, size_t *count, const char *fmt
 		errno = err;
 		return NULL;
 	}
-	while ((e = readdir(dp))) {
+	/* readdir() tells its end from an error only by errno. */
+	for (errno = 0; (e = readdir(dp)); errno = 0) {
 		if (e->d_name[0] == '.')
 			continue;
 		if (n == alloc) {
@@ -259,6 +260,16 @@ char **mc_sysfs_list(const struct mc_sysdir *dir, size_t *count, const char *fmt
 			names = xrealloc(names, alloc * sizeof(*names));
 		}
 		names[n++] = xstrdup(e->d_name);
+	}
+	if (errno) {
+		int err = errno;
+
+		closedir(dp);
+		while (n)
+			free(names[--n]);
+		free(names);
+		errno = err;
+		return NULL;
 	}
 	closedir(dp);
 	if (n)

@@ -66,7 +66,8 @@ char *mc_sysfs_link_path(const struct mc_sysdir *dir, const char *name);
 
 /* The entries but dot files of a directory, sorted, so that output does not
  * depend on the order the file system returns them in; @*count of them.
- * Free each and the array. */
+ * Free each and the array.  NULL with errno set when it cannot be opened
+ * or a readdir() fails: never a list cut short. */
 char **mc_sysfs_list(const struct mc_sysdir *dir, size_t *count, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -28,15 +28,15 @@ export FIXTURES TESTLIB UMOCKDEV_RUN
 
 # The subset: between them these run mig-check on every fixture host and in
 # every mode (--emit, --accept, --decode, --list, standard input, -J/-P/-r,
-# bundles, configuration files, faults, unprivileged, refused tokens, the
-# libvirt hook with libxml2 and pinned placement).  Left
+# bundles, configuration files, faults, unprivileged, refused tokens, --list
+# -q, the libvirt hook with libxml2 and pinned placement).  Left
 # out: t-malformed.sh (the refusal path t-bad-token.sh runs, 280 s alone),
 # t-ssh.sh, t-ansible.sh, t-demo.sh, t-completion.sh (other programs around
 # mig-check).  Longest first, so that the jobs end together.
 # Every module's t-accept-*.sh is in it.
 SUBSET="$(cd "$cli" && echo t-accept-*.sh) t-bad-token.sh t-faults.sh
 t-nowrite.sh t-config.sh t-output.sh t-emit.sh t-bundle-mixed.sh t-fixtures.sh
-t-bundle.sh t-shell.sh t-hook.sh"
+t-bundle.sh t-shell.sh t-hook.sh t-list.sh"
 
 jobs=$(nproc 2>/dev/null || echo 2)
 scripts=

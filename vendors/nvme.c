@@ -42,7 +42,9 @@ static bool is_migration_driver(const char *drv)
 	return false;
 }
 
-/* The nvmeN controller directory under a PCI function, if it has one. */
+/* The nvmeN controller directory under a PCI function; NULL with errno
+ * ENOENT when it has none, another when its nvme directory cannot be
+ * listed (then it may have one). */
 static char *controller(const struct mc_dev *d)
 {
 	char **names, *best = NULL;
@@ -59,6 +61,8 @@ static char *controller(const struct mc_dev *d)
 			free(names[i]);
 	}
 	free(names);
+	if (!best)
+		errno = ENOENT;
 	return best;
 }
 
@@ -100,7 +104,7 @@ static int own_store(const struct mc_dev *d, char **store, char *why, size_t why
 
 	*store = NULL;
 	if (!ctrl)
-		return 0;
+		return errno == ENOENT ? 0 : mc_read_failed("nvme", why, whylen);
 	transport = ctrl_attr(d, ctrl, "transport");
 	nqn = transport ? ctrl_attr(d, ctrl, "subsysnqn") : NULL;
 	if (!transport || !nqn) {
@@ -137,6 +141,13 @@ static int nvme_encode(const struct mc_dev *d, enum mc_side side,
 
 	/* A PF not bound to nvme shows no controller: model and firmware stay out. */
 	ctrl = controller(pf);
+	if (!ctrl && errno != ENOENT) {
+		char *what = xasprintf("%s: nvme", pf->name);
+
+		r = mc_read_failed(what, why, whylen);
+		free(what);
+		return r;
+	}
 	if (ctrl) {
 		static const char *const attrs[][2] = { { "model", "mn" }, { "firmware_rev", "fr" } };
 

@@ -109,10 +109,15 @@ static int qat_encode(const struct mc_dev *d, enum mc_side side,
 		      struct mc_record *rec, char *why, size_t whylen)
 {
 	const struct mc_dev *pf = d->parent;
-	int i = vf_index(d->vendor, d->device), r = mc_vf_ids(d, rec, why, whylen);
+	int i = vf_index(d->vendor, d->device), r;
 	const char *v;
 	char gen[4];
 
+	if (i < 0) {   /* not a VF this module claims: the caller's mistake */
+		snprintf(why, whylen, "device: %04x:%04x is no QAT VF", d->vendor, d->device);
+		return -EINVAL;
+	}
+	r = mc_vf_ids(d, rec, why, whylen);
 	if (r < 0)
 		return r;
 	snprintf(gen, sizeof(gen), "%u", qat_ids[i].gen);

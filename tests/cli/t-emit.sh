@@ -113,4 +113,32 @@ expect_jq '.records[0].fields.res' 1920x1200
 mc gvt-src-multi.umockdev --emit $SRC_UUID /sys/bus/mdev/devices/$SRC_UUID
 expect_trouble "$SRC_UUID: named twice"
 
+# Options that mean nothing to --emit are usage errors, not ignored (-J and
+# -q have a meaning; -c too).
+for opt in --ready --no-kernel-check "-o DEVICE" "--output=DEVICE" -P -r -n -v -H; do
+	name=$opt
+	case $opt in
+	-o*|--output*) name=--output ;;
+	-P) name=--pairs ;;
+	-r) name=--raw ;;
+	-n) name=--noheadings ;;
+	-v) name=--verbose ;;
+	-H) name=--list-columns ;;
+	esac
+	# shellcheck disable=SC2086
+	mc gvt-src.umockdev --emit $opt $SRC_UUID
+	expect_usage_error
+	expect_stderr_contains "mig-check: --emit takes no $name"
+done
+mc gvt-src.umockdev -v --emit $SRC_UUID
+expect_usage_error
+mc gvt-src.umockdev --emit -q -J $SRC_UUID
+expect_rc 0 "(-q -J)"
+expect_stdout_empty
+
+# --help and mig-check(1) say the same of -v (SPEC 2).
+mc_plain --help
+check "--help: -v is for --accept, all reasons, also for compatible candidates" \
+	grep -q -- '-v, --verbose .*--accept: all reasons, also for compatible candidates' "$OUT"
+
 finish

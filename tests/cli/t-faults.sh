@@ -46,9 +46,10 @@ expect_jq "$V58 | .verdict" incompatible
 mc_sh gvt-dst-free.umockdev "--list, V5_4 available_instances mode 000" '
 	chmod 000 '"$TYPES"'/i915-GVTg_V5_4/available_instances
 	exec "$MIG_CHECK" --list -J' "$TOKEN"
-expect_rc 0
+expect_rc 2 "(a row that cannot be read is trouble, SPEC 13)"
+expect_stderr_oneline "^mig-check: 0000:00:02\.0 i915-GVTg_V5_4: cannot read available_instances: ($ERRNO)$"
 expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_4")][0] | [.available, .migratable] | @json' '[null,"unknown"]'
-expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_8")][0].available' 7
+expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_8")][0].available | tojson' 7
 
 # --- destination: the GPU's types cannot be listed, an mdev's type cannot be read ---
 # The GPU may offer a type that fits: unknown, never "no candidate".
@@ -65,7 +66,8 @@ mc_sh gvt-dst-free.umockdev "--list as nobody, mdev_supported_types mode 000" '
 	chmod -R a+rX "$UMOCKDEV_DIR"
 	chmod 000 '"$TYPES"'
 	exec $AS_NOBODY "$MIG_CHECK" --list -J'
-expect_rc 0
+expect_rc 2 "(a row that cannot be read is trouble, SPEC 13)"
+expect_stderr_oneline "^mig-check: 0000:00:02\.0: cannot read mdev_supported_types: ($ERRNO)$"
 expect_jq '[.devices[] | [.device, .kind, .module, .migratable] | join(" ")] | join(",")' \
 	"0000:00:02.0 parent i915-gvt unknown" "the bare parent is listed"
 expect_jq '.devices[0].why | test("^cannot read mdev_supported_types: ('"$ERRNO"')$")' true

@@ -27,8 +27,10 @@ expect_jq '[.devices[] | .device + "/" + .kind + "/" + (.type // "")] | join(" "
 expect_jq '[.devices[] | keys | join(",")] | unique | join(" ")' \
 	"available,device,driver,id,kind,migratable,module,name,parent,type,why"
 expect_jq '.devices[1].name' "Intel Corporation HD Graphics P630" "NAME from the PCI ID database"
-expect_jq '[.devices[] | select(.kind == "parent") | .available] | join(",")' "1,2,4,5" \
-	"available as the string the kernel shows"
+expect_jq '[.devices[] | select(.kind == "parent") | .available] | tojson' "[1,2,4,5]" \
+	"available: JSON numbers (SPEC 8)"
+expect_jq '[.devices[] | select(.kind != "parent") | .available] | unique | tojson' "[null]" \
+	"available: null where there is none"
 expect_jq '.devices[5].why' "a PF is not assigned to a VM; its VFs are"
 
 # The table's NAME column, from the PCI ID database.
@@ -95,6 +97,32 @@ mc nvme-src.umockdev --list 0000:3b:00.1 junk
 expect_trouble "^mig-check: junk: not a PCI address, mdev UUID or sysfs path of one$"
 mc gvt-src.umockdev --list 83b8f4f2-509f-382f-3c1e-e6bfe0fa1009
 expect_trouble "^mig-check: 83b8f4f2-509f-382f-3c1e-e6bfe0fa1009: no such device$"
+
+# -q: nothing printed, every row's strings freed (tests/valgrind.sh runs this).
+mc gvt-dst-free.umockdev --list -q -o +WHY
+expect_rc 0 "(-q)"
+expect_stdout_empty
+expect_stderr_empty
+
+# --- a migration driver no built-in module judges (SPEC 13) ----------------------
+MLX_WHY="bound to mlx5_vfio_pci, a migration driver no built-in module judges"
+mc mlx5-vfio.umockdev --list -r -n -o DEVICE,KIND,DRIVER,MODULE,MIGRATABLE,WHY
+expect_rc 0 "(unknown is no trouble)"
+expect_stderr_empty
+expect_stdout "0000:17:00.0 pf mlx5_core  no a\x20PF\x20is\x20not\x20assigned\x20to\x20a\x20VM;\x20its\x20VFs\x20are
+0000:17:00.1 vf mlx5_vfio_pci  unknown bound\x20to\x20mlx5_vfio_pci,\x20a\x20migration\x20driver\x20no\x20built-in\x20module\x20judges
+0000:17:00.2 vf mlx5_vfio_pci  unknown bound\x20to\x20mlx5_vfio_pci,\x20a\x20migration\x20driver\x20no\x20built-in\x20module\x20judges"
+mc mlx5-vfio.umockdev --list -J 17:00.1
+expect_rc 0 "(-J)"
+expect_jq '.devices[0] | [.migratable, .why, .module] | tojson' "[\"unknown\",\"$MLX_WHY\",null]"
+# Found by its driver, not only as an SR-IOV function.
+mc_sh mlx5-vfio.umockdev "--list of a function on mlx5_vfio_pci that is no VF" '
+	rm "$UMOCKDEV_DIR/sys/bus/pci/devices/0000:17:00.2/physfn"
+	exec "$MIG_CHECK" --list -J 0000:17:00.2'
+expect_rc 0
+expect_jq '.devices[0] | [.kind, .migratable] | join(",")' "pci,unknown"
+mc mlx5-vfio.umockdev --emit 0000:17:00.1
+expect_trouble "^mig-check: 0000:17:00\.1: no built-in module judges devices on mlx5_vfio_pci, the migration driver it is bound to$"
 
 # --- a host with nothing to list --------------------------------------------------
 mc_sh gvt-src.umockdev "--list on a host without PCI or mdev bus" '

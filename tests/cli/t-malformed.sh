@@ -95,6 +95,38 @@ row "carriage return"          "invalid character 0x0d"       "$(mktoken "foo@v=
 row "tab"                      "invalid character 0x09"       "$(mktoken "foo@v=1,a=b${TAB}c")"
 row "escape character"         "invalid character 0x1b"       "$(mktoken "foo@v=1,a=$(printf '\033')[31m")"
 
+# --- whitespace around a token is ignored, inside it is malformed (SPEC 5) -----------
+# spaced LABEL TEXT: TEXT (the good token with whitespace around it) is the
+# good token to every path: --decode, --accept as an argument, on stdin.
+spaced() {
+	mc_plain --decode "$2" -J
+	what="--decode, $1"
+	expect_rc 0
+	expect_jq '.records[0].fields.svc' asym+sym
+	printf '%s' "$2" >"$T/arg"
+	mc_sh $HOST "" 'exec "$MIG_CHECK" --accept "$(cat "$1")" -J' "$T/arg"
+	what="--accept, $1"
+	expect_rc 1 "(judged: no QAT here)"
+	expect_stderr_empty
+	# Standard input is one line: no newline inside.
+	case $2 in *"$NL"*) return ;; esac
+	printf '%s\n' "$2" >"$T/stdin"
+	urun "$FIXTURES/$HOST" "$MIG_CHECK" --accept - -J >"$OUT" 2>"$ERR" <"$T/stdin"
+	rc=$?
+	what="--accept -, $1"
+	expect_rc 1 "(judged: no QAT here)"
+	expect_stderr_empty
+}
+spaced "leading spaces"            "  $GOOD"
+spaced "trailing spaces"           "$GOOD   "
+spaced "tabs around"               "$TAB$GOOD$TAB"
+spaced "CR LF after (a DOS line)"  "$GOOD$CR"
+spaced "every kind, both sides"    " $TAB$CR$NL$GOOD$NL$CR$TAB "
+spaced "all but newlines, both sides" " $TAB$CR$GOOD$CR$TAB "
+row "a space inside"           "invalid character 0x20 at offset 14" " $(mktoken "foo@v=1,a b")"
+row "a tab inside, spaces around" "invalid character 0x09 at offset 16" " $(mktoken "foo@v=1,a=b${TAB}c") "
+row "only whitespace"          "empty token"                  " $TAB$CR "
+
 # --- percent-escapes ------------------------------------------------------------------
 row "%00"                      "record 1: field 2: '%00' is not allowed" "$(mktoken "foo@v=1,a=x%00y")"
 row "lower-case hex %2f"       "record 1: field 2: bad percent-escape '%2f'" "$(mktoken "foo@v=1,a=%2f")"

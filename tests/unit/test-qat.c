@@ -3,6 +3,7 @@
  * and candidates, and which devices it claims. */
 #include "helpers.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -664,6 +665,24 @@ static void test_other_intel_vfs_not_claimed(void **state)
 	}
 }
 
+/* encode() of a device the module does not claim: refused, never an index
+ * of -1 into the module's ID table. */
+static void test_encode_unclaimed(void **state)
+{
+	const struct mc_vendor *m = mc_vendor_find("qat");
+	struct mc_dev pf = pci_dev(MC_KIND_PF, 0x8086, 0x4940);
+	struct mc_dev d = pci_dev(MC_KIND_VF, 0x8086, 0x591d);
+	struct mc_token t = { 0 };
+	struct mc_record *rec = mc_token_add_record(&t, "qat", 1);
+	char why[128];
+
+	(void)state;
+	d.parent = &pf;
+	assert_int_equal(m->encode(&d, MC_SIDE_SOURCE, rec, why, sizeof(why)), -EINVAL);
+	assert_string_equal(why, "device: 8086:591d is no QAT VF");
+	mc_token_free(&t);
+}
+
 static void test_wants_pci(void **state)
 {
 	const struct mc_vendor *m = mc_vendor_find("qat");
@@ -761,6 +780,7 @@ int main(void)
 		cmocka_unit_test(test_pf_ids_not_claimed),
 		cmocka_unit_test(test_other_vendor_not_claimed),
 		cmocka_unit_test(test_other_intel_vfs_not_claimed),
+		cmocka_unit_test(test_encode_unclaimed),
 		cmocka_unit_test(test_wants_pci),
 		cmocka_unit_test(test_migratable),
 	};
