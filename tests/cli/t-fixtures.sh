@@ -90,7 +90,10 @@ mc_sh gvt-dst-identical.umockdev "held group node" '
 		[ "$pid" = "$holder" ] && echo "held by the holder: /dev/vfio/$g"
 	done
 	stat -c "%F %t:%T" /dev/vfio/$g
-	kill $holder'
+	# The holder may have gone already on a loaded machine: what counts is
+	# that it was found while it held the node (the lines below).
+	kill $holder 2>/dev/null
+	true'
 expect_rc 0
 expect_stdout_line 'held by the holder: /dev/vfio/21'
 expect_stdout_line 'character special file f3:15'
