@@ -55,12 +55,12 @@ end
 function __mig_check_columns
     set -l accept \
         'DEVICE	PCI address or mdev UUID of the candidate' \
+        'TYPE	mdev type of an mdev or a creatable type (empty for a VF)' \
         'KIND	mdev, parent (a creatable mdev type), vf' \
         'MODULE	vendor module that judged it' \
         'VERDICT	identical, compatible, actionable, incompatible, unsupported, unknown' \
         'ACTION	command to run before migrating' \
         'REASON	first reason (all with --verbose)' \
-        'TYPE	mdev type' \
         'PARENT	parent PCI device of an mdev, PF of a VF' \
         'RECORD	token record judged, from 0' \
         'KCHECK	kernel migration_version check' \

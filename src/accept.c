@@ -24,18 +24,18 @@
 #include "vendor.h"
 
 enum {
-	COL_DEVICE, COL_KIND, COL_MODULE, COL_VERDICT, COL_ACTION, COL_REASON,
-	COL_TYPE, COL_PARENT, COL_RECORD, COL_KCHECK, COL_PLACED,
+	COL_DEVICE, COL_TYPE, COL_KIND, COL_MODULE, COL_VERDICT, COL_ACTION, COL_REASON,
+	COL_PARENT, COL_RECORD, COL_KCHECK, COL_PLACED,
 };
 
 static const struct mc_colinfo accept_columns[] = {
 	[COL_DEVICE] = { "DEVICE", 0, 0, "PCI address or mdev UUID of the candidate" },
+	[COL_TYPE] = { "TYPE", 0, 0, "mdev type of an mdev or a creatable type (empty for a VF)" },
 	[COL_KIND] = { "KIND", 0, 0, "mdev, parent (a creatable mdev type), vf" },
 	[COL_MODULE] = { "MODULE", 0, 0, "vendor module that judged it" },
 	[COL_VERDICT] = { "VERDICT", 0, 0, "identical, compatible, actionable, incompatible, unsupported, unknown" },
 	[COL_ACTION] = { "ACTION", 0, 0, "command to run before migrating" },
 	[COL_REASON] = { "REASON", 0, 0, "first reason (all with --verbose)" },
-	[COL_TYPE] = { "TYPE", 0, 0, "mdev type" },
 	[COL_PARENT] = { "PARENT", 0, 0, "parent PCI device of an mdev, PF of a VF" },
 	[COL_RECORD] = { "RECORD", 0, 0, "token record judged, from 0" },
 	[COL_KCHECK] = { "KCHECK", 0, 0, "kernel migration_version check" },
@@ -43,7 +43,7 @@ static const struct mc_colinfo accept_columns[] = {
 };
 
 static const int accept_defaults[] = {
-	COL_DEVICE, COL_KIND, COL_MODULE, COL_VERDICT, COL_ACTION, COL_REASON,
+	COL_DEVICE, COL_TYPE, COL_KIND, COL_MODULE, COL_VERDICT, COL_ACTION, COL_REASON,
 };
 
 void mc_accept_columns_help(FILE *out)

@@ -125,6 +125,8 @@ expect_rc 0 "(table)"
 expect_stdout_lines 3
 expect_stdout_line "$VF1 +vf +qat +identical *"
 expect_stdout_line "$VF2 +vf +qat +actionable +$ACT2 +drv: .*"
+mc qat-dst-same.umockdev --accept "$SRC" -P -o DEVICE,TYPE,KIND
+expect_stdout_line "DEVICE=\"$VF1\" TYPE=\"\" KIND=\"vf\""
 mc qat-dst-same.umockdev --accept "$SRC" -q
 expect_rc 0 "(-q)"
 expect_stdout_empty
