@@ -37,7 +37,7 @@ static const struct mc_colinfo accept_columns[] = {
 	[COL_ACTION] = { "ACTION", 0, 0, "command to run before migrating" },
 	[COL_REASON] = { "REASON", 0, 0, "first reason (all with --verbose)" },
 	[COL_PARENT] = { "PARENT", 0, 0, "parent PCI device of an mdev, PF of a VF" },
-	[COL_RECORD] = { "RECORD", 0, 0, "token record judged, from 0" },
+	[COL_RECORD] = { "RECORD", 0, 0, "token record judged, from 1" },
 	[COL_KCHECK] = { "KCHECK", 0, 0, "kernel migration_version check" },
 	[COL_PLACED] = { "PLACED", 0, 0, "record placed on this candidate" },
 };
@@ -207,7 +207,7 @@ static void print_table(const struct mc_opts *o, size_t nrecords, const struct m
 		cells[i][COL_ACTION] = j->action;
 		cells[i][COL_TYPE] = d->type;
 		cells[i][COL_PARENT] = d->parent && d->kind != MC_KIND_PARENT ? d->parent->name : NULL;
-		snprintf(idx[i], sizeof(idx[i]), "%zu", c[i].record);
+		snprintf(idx[i], sizeof(idx[i]), "%zu", c[i].record + 1);
 		cells[i][COL_RECORD] = idx[i];
 		cells[i][COL_KCHECK] = mc_kcheck_name(j->kcheck);
 		cells[i][COL_PLACED] = placed ? "yes" : "no";
@@ -249,6 +249,7 @@ int mc_cmd_accept(const struct mc_opts *o)
 	struct mc_cand *c = NULL;
 	struct mc_token tok;
 	struct mc_host h;
+	char label[MC_RECORD_LABEL_MAX];
 	size_t n = 0;
 	int status;
 
@@ -256,7 +257,8 @@ int mc_cmd_accept(const struct mc_opts *o)
 	for (size_t r = 0; r < tok.nrecords; r++) {
 		mods[r] = mc_vendor_find(tok.records[r].module);
 		if (!mods[r])
-			mc_die("token record %zu: module '%s' is not built in", r + 1, tok.records[r].module);
+			mc_die("%s: module '%s' is not built in",
+			       mc_record_label(&tok, r, label), tok.records[r].module);
 	}
 	if (o->domain_xml) {
 		/* Pinned: the domain XML names each record's device. */
@@ -303,8 +305,12 @@ place:
 			print_table(o, tok.nrecords, c, n, &place);
 	}
 	if (!o->quiet && o->format != MC_FMT_JSON)
-		for (size_t i = 0; i < place.notes.nreasons; i++)
-			mc_warn("%s", place.notes.reasons[i].rule);
+		for (size_t i = 0; i < place.notes.nreasons; i++) {
+			const struct mc_reason *note = &place.notes.reasons[i];
+
+			mc_warn("%s: %s", mc_record_label(&tok, strtoul(note->source, NULL, 10), label),
+				note->rule);
+		}
 
 	switch (place.verdict) {
 	case MC_IDENTICAL:

@@ -126,22 +126,18 @@ static char *deciding_reason(const struct mc_judgement *j)
 }
 
 /* Why a record found no place, when no candidate of its own says why:
- * the placement's note, without its 0-based "record N: ". */
+ * the placement's note. */
 static char *note_for(const struct mc_placement *p, size_t r, const struct mc_hostdev *hd)
 {
-	char idx[24], prefix[40];
+	char idx[24];
 
 	if (hd->kind == MC_HOSTDEV_MDEV)
 		return xasprintf("uuid: no such mdev here, and no mdev type here can create it (%s)",
 				 hd->name);
 	snprintf(idx, sizeof(idx), "%zu", r);
-	snprintf(prefix, sizeof(prefix), "record %zu: ", r);
-	for (size_t k = 0; k < p->notes.nreasons; k++) {
-		const char *rule = p->notes.reasons[k].rule;
-
+	for (size_t k = 0; k < p->notes.nreasons; k++)
 		if (p->notes.reasons[k].source && !strcmp(p->notes.reasons[k].source, idx))
-			return xstrdup(strncmp(rule, prefix, strlen(prefix)) ? rule : rule + strlen(prefix));
-	}
+			return xstrdup(p->notes.reasons[k].rule);
 	return xstrdup("no local device is a candidate for it");
 }
 
@@ -152,6 +148,7 @@ static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x
 	struct mc_cand *c = NULL;
 	struct mc_token tok;
 	struct mc_host h;
+	char label[MC_RECORD_LABEL_MAX];
 	bool trouble = false, refused = false;
 	size_t n;
 
@@ -161,8 +158,8 @@ static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x
 	for (size_t r = 0; r < tok.nrecords; r++) {
 		mods[r] = mc_vendor_find(tok.records[r].module);
 		if (!mods[r])
-			mc_die("%s: token record %zu: module '%s' is not built in", guest, r + 1,
-			       tok.records[r].module);
+			mc_die("%s: %s: module '%s' is not built in", guest,
+			       mc_record_label(&tok, r, label), tok.records[r].module);
 	}
 	mc_host_init(&h);
 	n = mc_pin_candidates(guest, x, &tok, mods, o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE, &h, &c);
@@ -182,16 +179,16 @@ static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x
 		refused = true;
 		trouble |= v == MC_UNKNOWN;
 		if (k >= 0 && v == MC_ACTIONABLE) {
-			mc_warn("%s: record %zu of %zu (%s): actionable: %s", guest, r + 1,
-				tok.nrecords, tok.records[r].module, c[k].j.action ? c[k].j.action : "");
+			mc_warn("%s: %s: actionable: %s", guest, mc_record_label(&tok, r, label),
+				c[k].j.action ? c[k].j.action : "");
 			continue;
 		}
 		why = k >= 0 ? &c[k] : explaining(c, n, r, v);
 		text = why ? deciding_reason(&why->j) : NULL;
 		if (!text)
 			text = note_for(&place, r, hd);
-		mc_warn("%s: record %zu of %zu (%s): %s: %s", guest, r + 1, tok.nrecords,
-			tok.records[r].module, mc_verdict_name(v), text);
+		mc_warn("%s: %s: %s: %s", guest, mc_record_label(&tok, r, label),
+			mc_verdict_name(v), text);
 		free(text);
 	}
 	for (size_t i = 0; i < n; i++)
