@@ -14,11 +14,11 @@
 #define ACTION_VF1 "driverctl set-override " VF1 " qat_vfio_pci"
 #define RULE_GEN "qat_vfio_pci does not migrate this QAT generation"
 #define RULE_SRC_DRV "the source VF is not bound to qat_vfio_pci"
-#define RULE_DST_DRV "the destination VF is to be bound to qat_vfio_pci"
-#define RULE_DEV "same VF device"
-#define RULE_PF "same PF device (the kernel needs a superset of the source's capabilities)"
-#define RULE_SVC "same services (the kernel needs an identical ring-to-service map)"
-#define RULE_STATE "the destination PF must be up"
+#define RULE_DST_DRV "not bound to qat_vfio_pci"
+#define RULE_DEV "VF device differs"
+#define RULE_PF "PF device differs (the kernel needs a superset of the source's capabilities)"
+#define RULE_SVC "services differ (the kernel needs an identical ring-to-service map)"
+#define RULE_STATE "the destination PF is not up"
 
 /* ---- hand-built candidates ---- */
 
