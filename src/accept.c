@@ -107,12 +107,6 @@ void mc_accept_judge(const struct mc_record *rec, const struct mc_vendor *m,
 	mc_token_free(&local);
 }
 
-static char *reason_text(const struct mc_reason *r)
-{
-	return xasprintf("%s: %s (%s -> %s)", r->field, r->rule,
-			 r->source ? r->source : "none", r->destination ? r->destination : "none");
-}
-
 static struct json_object *json_reasons(const struct mc_judgement *j)
 {
 	struct json_object *a = json_object_new_array();
@@ -211,18 +205,13 @@ static void print_table(const struct mc_opts *o, size_t nrecords, const struct m
 		cells[i][COL_RECORD] = idx[i];
 		cells[i][COL_KCHECK] = mc_kcheck_name(j->kcheck);
 		cells[i][COL_PLACED] = placed ? "yes" : "no";
-		/* Without -v a compatible candidate's notes stay out of the way. */
+		/* Without -v a compatible candidate's notes stay out of the way;
+		 * the first reason is one that decided the verdict. */
 		if (j->nreasons && (o->verbose || j->verdict != MC_IDENTICAL)) {
 			size_t shown = o->verbose ? j->nreasons : 1;
-			size_t first = 0;
 
-			/* Lead with a reason that decided the verdict. */
-			while (!o->verbose && first < j->nreasons && j->reasons[first].verdict != j->verdict)
-				first++;
-			if (first == j->nreasons)
-				first = 0;
 			for (size_t k = 0; k < shown; k++) {
-				char *t = reason_text(&j->reasons[o->verbose ? k : first]);
+				char *t = mc_reason_text(&j->reasons[k]);
 				char *joined = reasons[i] ? xasprintf("%s; %s", reasons[i], t) : xstrdup(t);
 
 				free(reasons[i]);

@@ -110,21 +110,6 @@ static const struct mc_cand *explaining(const struct mc_cand *c, size_t n, size_
 	return best;
 }
 
-static char *deciding_reason(const struct mc_judgement *j)
-{
-	const struct mc_reason *r = NULL;
-
-	for (size_t k = 0; k < j->nreasons && !r; k++)
-		if (j->reasons[k].verdict == j->verdict)
-			r = &j->reasons[k];
-	if (!r && j->nreasons)
-		r = &j->reasons[0];
-	if (!r)
-		return NULL;
-	return xasprintf("%s: %s (%s -> %s)", r->field, r->rule,
-			 r->source ? r->source : "none", r->destination ? r->destination : "none");
-}
-
 /* Why a record found no place, when no candidate of its own says why:
  * the placement's note. */
 static char *note_for(const struct mc_placement *p, size_t r, const struct mc_hostdev *hd)
@@ -184,7 +169,7 @@ static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x
 			continue;
 		}
 		why = k >= 0 ? &c[k] : explaining(c, n, r, v);
-		text = why ? deciding_reason(&why->j) : NULL;
+		text = why && why->j.nreasons ? mc_reason_text(&why->j.reasons[0]) : NULL;
 		if (!text)
 			text = note_for(&place, r, hd);
 		mc_warn("%s: %s: %s: %s", guest, mc_record_label(&tok, r, label),

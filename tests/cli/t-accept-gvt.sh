@@ -194,6 +194,10 @@ expect_jq "$V54 | .reasons[] | select(.field == \"kver\") | [.source, .destinati
 	'["8086-591d-GVTg_V5_4-00000001",null,"kernel","'"$NOMIG"'"]'
 expect_jq "$V54 | .kernel_check != \"passed\"" true
 expect_jq "$V58 | [.reasons[] | select(.field == \"low\")] | length" 1 "other rules still evaluated and reported"
+# The reason that decided the verdict comes first, in JSON and with -v.
+expect_jq "$V58 | [.reasons[].field] | join(\",\")" 'kver,low,high,res,weight' "the deciding reason first"
+mc gvt-dst-upstream.umockdev --accept "$SRC" -P -v -o TYPE,REASON
+expect_stdout_line "TYPE=\"i915-GVTg_V5_8\" REASON=\"kver: $NOMIG \\(8086-591d-GVTg_V5_4-00000001 -> none\\); low: differs after aggregation \\(128 -> 64\\); .*\""
 
 
 token_of gvt-src-upstream.umockdev $SRC_UUID

@@ -492,8 +492,9 @@ static void test_destination_generation_unsupported(void **state)
 		j = judge(state, &src4xxx, &d, &cand_vf1);
 		assert_int_equal(j->verdict, MC_UNSUPPORTED);
 		assert_int_equal(j->nreasons, 3);
-		check_one(nth_reason(j, "dev", 0), MC_INCOMPATIBLE, MC_CAT_HARDWARE, "8086.4941", ids[i][0], RULE_DEV);
-		check_one(nth_reason(j, "dev", 1), MC_UNSUPPORTED, MC_CAT_HARDWARE, NULL, ids[i][0], RULE_GEN);
+		/* The reason that decided the verdict comes first. */
+		check_one(&j->reasons[0], MC_UNSUPPORTED, MC_CAT_HARDWARE, NULL, ids[i][0], RULE_GEN);
+		check_one(nth_reason(j, "dev", 1), MC_INCOMPATIBLE, MC_CAT_HARDWARE, "8086.4941", ids[i][0], RULE_DEV);
 		check_reason(j, "pf", MC_INCOMPATIBLE, MC_CAT_HARDWARE, "8086.4940", ids[i][1], RULE_PF);
 		assert_null(j->action);
 		mc_token_free(&c->src);
