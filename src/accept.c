@@ -230,6 +230,37 @@ static void print_table(const struct mc_opts *o, size_t nrecords, const struct m
 	free(cells);
 }
 
+/* stderr: why records found no place.  A record that is unknown is
+ * trouble (status 2), said even with -q and -J, one line each (mig-check(1),
+ * EXIT STATUS); the other notes go with the table. */
+static void print_diagnostics(const struct mc_opts *o, const struct mc_token *tok,
+			      const struct mc_cand *c, size_t n, const struct mc_placement *p)
+{
+	char label[MC_RECORD_LABEL_MAX];
+
+	for (size_t r = 0; r < tok->nrecords; r++) {
+		const struct mc_cand *why;
+		char *text;
+
+		if (p->verdict != MC_UNKNOWN || p->record_verdict[r] != MC_UNKNOWN)
+			continue;
+		why = mc_place_explaining(c, n, r, MC_UNKNOWN);
+		text = why && why->j.nreasons ? mc_reason_text(&why->j.reasons[0]) : xstrdup("?");
+		mc_warn("%s: unknown: %s", mc_record_label(tok, r, label), text);
+		free(text);
+	}
+	if (o->quiet || o->format == MC_FMT_JSON)
+		return;
+	for (size_t i = 0; i < p->notes.nreasons; i++) {
+		const struct mc_reason *note = &p->notes.reasons[i];
+		size_t r = strtoul(note->source, NULL, 10);
+
+		if (p->verdict == MC_UNKNOWN && p->record_verdict[r] == MC_UNKNOWN)
+			continue;   /* said above */
+		mc_warn("%s: %s", mc_record_label(tok, r, label), note->rule);
+	}
+}
+
 int mc_cmd_accept(const struct mc_opts *o)
 {
 	const struct mc_vendor *mods[MC_MAX_RECORDS];
@@ -239,9 +270,13 @@ int mc_cmd_accept(const struct mc_opts *o)
 	struct mc_token tok;
 	struct mc_host h;
 	char label[MC_RECORD_LABEL_MAX];
+	struct mc_columns cols;
 	size_t n = 0;
 	int status;
 
+	/* A bad -o is a usage error with -q and -J too, before any work. */
+	mc_columns_select(&cols, accept_columns, ARRAY_SIZE(accept_columns), accept_defaults,
+			  ARRAY_SIZE(accept_defaults), o->output);
 	mc_token_from_arg(o->token, &tok);
 	for (size_t r = 0; r < tok.nrecords; r++) {
 		mods[r] = mc_vendor_find(tok.records[r].module);
@@ -293,13 +328,7 @@ place:
 		else
 			print_table(o, tok.nrecords, c, n, &place);
 	}
-	if (!o->quiet && o->format != MC_FMT_JSON)
-		for (size_t i = 0; i < place.notes.nreasons; i++) {
-			const struct mc_reason *note = &place.notes.reasons[i];
-
-			mc_warn("%s: %s", mc_record_label(&tok, strtoul(note->source, NULL, 10), label),
-				note->rule);
-		}
+	print_diagnostics(o, &tok, c, n, &place);
 
 	switch (place.verdict) {
 	case MC_IDENTICAL:

@@ -92,24 +92,6 @@ static bool libvirt_binds(const struct mc_hostdev *hd, const char *action)
 	return last && !strcmp(last + 1, hd->driver_model);
 }
 
-/* The candidate to explain an unready record by: one of the record's own
- * verdict, else its best. */
-static const struct mc_cand *explaining(const struct mc_cand *c, size_t n, size_t r,
-					enum mc_verdict v)
-{
-	const struct mc_cand *best = NULL;
-
-	for (size_t i = 0; i < n; i++) {
-		if (c[i].record != r)
-			continue;
-		if (c[i].j.verdict == v)
-			return &c[i];
-		if (!best || c[i].j.verdict < best->j.verdict)
-			best = &c[i];
-	}
-	return best;
-}
-
 /* Why a record found no place, when no candidate of its own says why:
  * the placement's note. */
 static char *note_for(const struct mc_placement *p, size_t r, const struct mc_hostdev *hd)
@@ -168,7 +150,7 @@ static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x
 				c[k].j.action ? c[k].j.action : "");
 			continue;
 		}
-		why = k >= 0 ? &c[k] : explaining(c, n, r, v);
+		why = k >= 0 ? &c[k] : mc_place_explaining(c, n, r, v);
 		text = why && why->j.nreasons ? mc_reason_text(&why->j.reasons[0]) : NULL;
 		if (!text)
 			text = note_for(&place, r, hd);

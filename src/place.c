@@ -183,3 +183,19 @@ const char *mc_record_label(const struct mc_token *tok, size_t r, char buf[MC_RE
 		 tok->records[r].module);
 	return buf;
 }
+
+const struct mc_cand *mc_place_explaining(const struct mc_cand *c, size_t n, size_t r,
+					  enum mc_verdict v)
+{
+	const struct mc_cand *best = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].record != r)
+			continue;
+		if (c[i].j.verdict == v)
+			return &c[i];
+		if (!best || c[i].j.verdict < best->j.verdict)
+			best = &c[i];
+	}
+	return best;
+}

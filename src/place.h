@@ -32,6 +32,12 @@ long mc_capacity(const struct mc_dev *dev);
 
 void mc_place(const struct mc_cand *c, size_t n, size_t nrecords, struct mc_placement *p);
 
+/* The candidate whose reasons explain why record @r got the verdict @v
+ * without a place: one of that verdict, else its best one; NULL when the
+ * record had no candidate. */
+const struct mc_cand *mc_place_explaining(const struct mc_cand *c, size_t n, size_t r,
+					  enum mc_verdict v);
+
 /* How text for people names record @r (from 0) of @tok: "record 1 of 2
  * (i915-gvt)", counted from 1 (mig-check(1)). */
 #define MC_RECORD_LABEL_MAX 96

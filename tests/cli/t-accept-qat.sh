@@ -251,6 +251,11 @@ judge 2 "(no svc field)" qat-dst-same.umockdev "$F"
 expect_jq '.verdict' unknown
 expect_jq "$C1 | .verdict" unknown
 expect_jq "$(reason "$C1" svc) | [.source, .destination] | tojson" '[null,"asym+sym"]'
+# -q still says why the status is 2: one line per unknown record (SPEC 3).
+mc qat-dst-same.umockdev --accept "$F" -q
+expect_rc 2 "(-q, unknown)"
+expect_stdout_empty
+expect_stderr "mig-check: record 1 of 1 (qat): unknown: svc: the token does not carry this field (none -> asym+sym)"
 # ... but a failing rule still wins over the missing field.
 judge 1 "(no svc field, other device)" qat-dst-401xx.umockdev "$F"
 expect_jq "$C1 | .verdict" incompatible

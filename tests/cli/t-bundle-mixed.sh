@@ -95,6 +95,15 @@ expect_stdout_lacks ' 0$'
 expect_stderr 'mig-check: record 2 of 2 (qat): no local device is a candidate for it'
 mc gvt-dst-free.umockdev --accept "$B" -P -o DEVICE,RECORD
 expect_stdout_line 'DEVICE="0000:00:02\.0" RECORD="1"'
+# -q: trouble is still said, once per unknown record; a usage error too.
+NOSVC=$(mktoken "i915-gvt@v=1,dev=8086.591d,type=GVTg_V5_4,low=128,high=512,fence=4,res=1920x1200,weight=4,agg=1,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_4-00000001/qat@v=1,dev=8086.4941,pf=8086.4940,gen=4,drv=qat_vfio_pci")
+mc mixed-dst.umockdev --accept "$NOSVC" -q
+expect_rc 2 "(-q, the QAT record unknown)"
+expect_stdout_empty
+expect_stderr "mig-check: record 2 of 2 (qat): unknown: svc: the token does not carry this field (none -> asym+sym)"
+mc mixed-dst.umockdev --accept "$NOSVC" -q -o BOGUS
+expect_rc 2 "(-q, a bad column)"
+expect_stderr_contains "BOGUS"
 judge 1 "(no GPU on the host)" qat-dst-same.umockdev "$B"
 expect_jq '.verdict' incompatible
 expect_jq '.placements[0].device' null
