@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libsmartcols.h>
 
 #include "accept.h"
 #include "columns.h"
@@ -35,7 +36,7 @@ static const struct mc_colinfo accept_columns[] = {
 	[COL_MODULE] = { "MODULE", 0, 0, "vendor module that judged it" },
 	[COL_VERDICT] = { "VERDICT", 0, 0, "identical, compatible, actionable, incompatible, unsupported, unknown" },
 	[COL_ACTION] = { "ACTION", 0, 0, "command to run before migrating" },
-	[COL_REASON] = { "REASON", 0, 0, "first reason (all with --verbose)" },
+	[COL_REASON] = { "REASON", 0, SCOLS_FL_WRAP, "first reason (all with --verbose)" },
 	[COL_PARENT] = { "PARENT", 0, 0, "parent PCI device of an mdev, PF of a VF" },
 	[COL_RECORD] = { "RECORD", 0, 0, "token record judged, from 1" },
 	[COL_KCHECK] = { "KCHECK", 0, 0, "kernel migration_version check" },
@@ -171,6 +172,42 @@ static void print_json(const struct mc_token *tok, const struct mc_cand *c, size
 	mc_json_print(doc);
 }
 
+/* The first candidate with the same action as candidate @i (a bundle has a
+ * row per candidate and record). */
+static size_t first_with_action(const struct mc_cand *c, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (c[k].j.action && !strcmp(c[k].j.action, c[i].j.action))
+			return k;
+	return i;
+}
+
+/* An ACTION is a command to copy: never cut.  When the table with its
+ * actions would not fit the terminal (REASON may shrink), each cell refers
+ * to its command, printed whole below the table.  Returns how many. */
+static size_t move_actions(const struct mc_opts *o, const struct mc_columns *cols,
+			   const struct mc_cand *c, size_t n, const char **rows[], char (*refs)[24])
+{
+	size_t width = mc_columns_termwidth(o), moved = 0;
+
+	if (!width || !mc_columns_has(cols, COL_ACTION) ||
+	    mc_columns_width(cols, (const char *const *const *)rows, n, COL_REASON) <= width)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t first;
+
+		if (!c[i].j.action)
+			continue;
+		first = first_with_action(c, i);
+		if (first == i)
+			snprintf(refs[i], sizeof(refs[i]), "see below (%zu)", ++moved);
+		else
+			memcpy(refs[i], refs[first], sizeof(refs[i]));
+		rows[i][COL_ACTION] = refs[i];
+	}
+	return moved;
+}
+
 static void print_table(const struct mc_opts *o, size_t nrecords, const struct mc_cand *c,
 			size_t n, const struct mc_placement *p)
 {
@@ -178,9 +215,10 @@ static void print_table(const struct mc_opts *o, size_t nrecords, const struct m
 	const char **rows[n ? n : 1];
 	char (*idx)[16] = xcalloc(n, sizeof(*idx));
 	char **reasons = xcalloc(n, sizeof(*reasons));
+	char (*refs)[24] = xcalloc(n ? n : 1, sizeof(*refs));
 	struct mc_columns cols;
 	int defaults[ARRAY_SIZE(accept_defaults) + 1];
-	size_t nd = ARRAY_SIZE(accept_defaults);
+	size_t nd = ARRAY_SIZE(accept_defaults), moved;
 
 	memcpy(defaults, accept_defaults, sizeof(accept_defaults));
 	if (nrecords > 1)
@@ -222,7 +260,15 @@ static void print_table(const struct mc_opts *o, size_t nrecords, const struct m
 		cells[i][COL_REASON] = reasons[i];
 		rows[i] = cells[i];
 	}
+	moved = move_actions(o, &cols, c, n, rows, refs);
 	mc_columns_print(o, &cols, (const char *const *const *)rows, n);
+	/* The commands whole, below the table, one a line (mig-check(1)). */
+	if (moved)
+		putchar('\n');
+	for (size_t i = 0, k = 0; i < n && k < moved; i++)
+		if (refs[i][0] && first_with_action(c, i) == i)
+			printf("%s  # (%zu)\n", c[i].j.action, ++k);
+	free(refs);
 	for (size_t i = 0; i < n; i++)
 		free(reasons[i]);
 	free(reasons);

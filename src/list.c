@@ -35,7 +35,7 @@ static const struct mc_colinfo list_columns[] = {
 	[COL_AVAILABLE] = { "AVAILABLE", 0, SCOLS_FL_RIGHT, "free instances of an mdev type" },
 	[COL_MODULE] = { "MODULE", 0, 0, "vendor module that claims it" },
 	[COL_MIGRATABLE] = { "MIGRATABLE", 0, 0, "yes, no, or unknown" },
-	[COL_WHY] = { "WHY", 0, 0, "why it cannot migrate" },
+	[COL_WHY] = { "WHY", 0, SCOLS_FL_TRUNC, "why it cannot migrate" },
 };
 
 static const int list_defaults[] = {
