@@ -307,6 +307,30 @@ static void print_diagnostics(const struct mc_opts *o, const struct mc_token *to
 	}
 }
 
+/* A record no local device is a candidate for: what its module looked for
+ * and the likely cause, unless DEVICE, -s or -d left nothing. */
+static void explain_no_candidate(struct mc_placement *p, const struct mc_cand *c, size_t n,
+				 const struct mc_vendor *const *mods, bool restricted)
+{
+	for (size_t i = 0; i < p->notes.nreasons; i++) {
+		struct mc_reason *note = &p->notes.reasons[i];
+		size_t r = strtoul(note->source, NULL, 10);
+		char *text;
+
+		if (mc_place_explaining(c, n, r, MC_INCOMPATIBLE))
+			continue;   /* it had candidates */
+		if (restricted)
+			text = xasprintf("%s: DEVICE, -s or -d left none", note->rule);
+		else if (mods[r]->looks_for)
+			text = xasprintf("%s: looked for %s; %s", note->rule, mods[r]->looks_for,
+					 mods[r]->no_candidate_hint);
+		else
+			continue;
+		free(note->rule);
+		note->rule = text;
+	}
+}
+
 int mc_cmd_accept(const struct mc_opts *o)
 {
 	const struct mc_vendor *mods[MC_MAX_RECORDS];
@@ -367,6 +391,8 @@ int mc_cmd_accept(const struct mc_opts *o)
 				o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE, &c[i].j);
 place:
 	mc_place(c, n, tok.nrecords, &place);
+	if (!o->domain_xml)
+		explain_no_candidate(&place, c, n, mods, o->ndevices || o->slot || o->id);
 
 	if (!o->quiet) {
 		if (o->format == MC_FMT_JSON)

@@ -309,4 +309,6 @@ const struct mc_vendor mc_vendor_i915_gvt = {
 	.encode = gvt_encode,
 	.compare = gvt_compare,
 	.migratable = gvt_migratable,
+	.looks_for = "an i915 GVT-g mdev, or an i915 device with mdev_supported_types",
+	.no_candidate_hint = "GVT-g is likely off: boot with i915.enable_gvt=1 and load the kvmgt module",
 };

@@ -247,4 +247,6 @@ const struct mc_vendor mc_vendor_nvme = {
 	.encode = nvme_encode,
 	.compare = nvme_compare,
 	.migratable = nvme_migratable,
+	.looks_for = "an NVMe VF (class 010802)",
+	.no_candidate_hint = "SR-IOV is likely off on the NVMe PF: write the number of VFs to its sriov_numvfs",
 };

@@ -223,4 +223,6 @@ const struct mc_vendor mc_vendor_qat = {
 	.encode = qat_encode,
 	.compare = qat_compare,
 	.migratable = qat_migratable,
+	.looks_for = "a QAT VF",
+	.no_candidate_hint = "SR-IOV is likely off on the QAT PF: write the number of VFs to its sriov_numvfs",
 };

@@ -92,7 +92,7 @@ expect_rc 1 "(table, no QAT on the host)"
 expect_stdout_line 'DEVICE RECORD'
 expect_stdout_line '0000:00:02\.0 1'
 expect_stdout_lacks ' 0$'
-expect_stderr 'mig-check: record 2 of 2 (qat): no local device is a candidate for it'
+expect_stderr 'mig-check: record 2 of 2 (qat): no local device is a candidate for it: looked for a QAT VF; SR-IOV is likely off on the QAT PF: write the number of VFs to its sriov_numvfs'
 mc gvt-dst-free.umockdev --accept "$B" -P -o DEVICE,RECORD
 expect_stdout_line 'DEVICE="0000:00:02\.0" RECORD="1"'
 # -q: trouble is still said, once per unknown record; a usage error too.
@@ -105,11 +105,14 @@ mc mixed-dst.umockdev --accept "$NOSVC" -q -o BOGUS
 expect_rc 2 "(-q, a bad column)"
 expect_stderr_contains "BOGUS"
 judge 1 "(no GPU on the host)" qat-dst-same.umockdev "$B"
+expect_jq '.reasons[0].rule' 'no local device is a candidate for it: looked for an i915 GVT-g mdev, or an i915 device with mdev_supported_types; GVT-g is likely off: boot with i915.enable_gvt=1 and load the kvmgt module' \
+	"no candidate: what the module looked for, and the likely cause"
 expect_jq '.verdict' incompatible
 expect_jq '.placements[0].device' null
 expect_jq '.placements[1].device' $VF1
 # Restricting the candidates to the VF leaves the vGPU record unplaced.
 judge 1 "(DEVICE = the VF only)" mixed-dst.umockdev "$B" $VF1
+expect_jq '.reasons[0].rule' 'no local device is a candidate for it: DEVICE, -s or -d left none'
 expect_jq '.placements[0].device' null
 expect_jq '.placements[1].device' $VF1
 
