@@ -367,8 +367,13 @@ int mc_cmd_accept(const struct mc_opts *o)
 	mc_host_scan(&h, MC_SCAN_CANDIDATES);
 	for (size_t i = 0; i < h.ndevs; i++) {
 		const struct mc_dev *d = h.devs[i];
+		bool offered = false;
 
-		if (!d->module || !mc_restriction_allows(&restrict_to, d) || !mc_pci_match(d))
+		/* A DEVICE names a candidate only when a record's module offers
+		 * it; -s and -d come after (and may leave nothing, status 1). */
+		for (size_t r = 0; r < tok.nrecords; r++)
+			offered |= d->module && d->module == mods[r];
+		if (!offered || !mc_restriction_allows(&restrict_to, d) || !mc_pci_match(d))
 			continue;
 		/* SPEC 4: a type with no free instance cannot be created; one
 		 * whose count could not be read stays, to be judged unknown. */
@@ -384,7 +389,7 @@ int mc_cmd_accept(const struct mc_opts *o)
 			n++;
 		}
 	}
-	mc_restriction_check(&restrict_to, "not a candidate for this token", MC_LABEL_DEVICE_NAME);
+	mc_restriction_check(&restrict_to, "not a candidate for this token");
 
 	for (size_t i = 0; i < n; i++)
 		mc_accept_judge(&tok.records[c[i].record], mods[c[i].record], c[i].dev,

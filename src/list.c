@@ -174,8 +174,8 @@ int mc_cmd_list(const struct mc_opts *o)
 	else
 		mc_columns_select(&cols, list_columns, ARRAY_SIZE(list_columns),
 				  list_defaults, ARRAY_SIZE(list_defaults), o->output);
-	mc_pci_filters(o->slot, o->id);
 	mc_restriction_init(&restrict_to, o->devices, o->ndevices);
+	mc_pci_filters(o->slot, o->id);
 	/* One malloc arena: what pci.ids took is free for the rows after. */
 	mallopt(M_ARENA_MAX, 1);
 	names = mc_columns_has(&cols, COL_NAME);
@@ -196,8 +196,10 @@ int mc_cmd_list(const struct mc_opts *o)
 		struct row *r = json ? &kept[n] : &one;
 		const struct mc_vendor *m;
 
-		if (list_group(d) != at / h.ndevs || !listed(d) || !mc_pci_match(d) ||
-		    !mc_restriction_allows(&restrict_to, d))
+		/* As --accept: DEVICE first, then -s and -d (which may leave
+		 * nothing without trouble). */
+		if (list_group(d) != at / h.ndevs || !listed(d) ||
+		    !mc_restriction_allows(&restrict_to, d) || !mc_pci_match(d))
 			continue;
 
 		memset(r, 0, sizeof(*r));
@@ -242,8 +244,7 @@ int mc_cmd_list(const struct mc_opts *o)
 		}
 		n++;
 	}
-	mc_restriction_check(&restrict_to, "neither an mdev, an mdev parent nor an SR-IOV function",
-			     MC_LABEL_AS_GIVEN);
+	mc_restriction_check(&restrict_to, "not a device that matters for migration");
 	if (json && !o->quiet)
 		print_json(&cols, kept, n);
 	if (tb) {

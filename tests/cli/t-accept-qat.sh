@@ -147,6 +147,16 @@ expect_jq '.verdict' actionable
 # PF is no candidate, so naming it leaves none.
 mc qat-dst-same.umockdev --accept "$SRC" -J $PF
 expect_trouble "$PF: not a candidate for this token"
+# The same shape as --list: the argument as given, status 2.
+mc qat-dst-same.umockdev --accept "$SRC" 6b:00.0
+expect_trouble "^mig-check: 6b:00\.0: not a candidate for this token$"
+# A device of another module names no candidate either (status 2, as
+# --list of a device that does not matter).
+mc mixed-dst.umockdev --accept "$SRC" 0000:00:02.0
+expect_trouble "^mig-check: 0000:00:02\.0: not a candidate for this token$"
+# DEVICE, then -s: a named candidate that -s filters out is no trouble.
+mc qat-dst-same.umockdev --accept "$SRC" $VF1 -s 6b:00.2
+expect_rc 1 "(DEVICE, then -s that leaves nothing)"
 judge 0 "(-s 6b:00.2)" qat-dst-same.umockdev "$SRC" -s 6b:00.2
 expect_jq '[.candidates[].device] | join(",")' $VF2
 judge 0 "(-d 8086:4941)" qat-dst-same.umockdev "$SRC" -d 8086:4941
