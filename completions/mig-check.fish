@@ -55,14 +55,14 @@ end
 function __mig_check_columns
     set -l accept \
         'DEVICE	PCI address or mdev UUID of the candidate' \
+        'TYPE	mdev type of an mdev or a creatable type (empty for a VF)' \
         'KIND	mdev, parent (a creatable mdev type), vf' \
         'MODULE	vendor module that judged it' \
         'VERDICT	identical, compatible, actionable, incompatible, unsupported, unknown' \
         'ACTION	command to run before migrating' \
         'REASON	first reason (all with --verbose)' \
-        'TYPE	mdev type' \
         'PARENT	parent PCI device of an mdev, PF of a VF' \
-        'RECORD	token record judged, from 0' \
+        'RECORD	token record judged, from 1' \
         'KCHECK	kernel migration_version check' \
         'PLACED	record placed on this candidate'
     set -l list \
@@ -78,7 +78,7 @@ function __mig_check_columns
         'MIGRATABLE	yes, no, or unknown' \
         'WHY	why it cannot migrate'
     set -l decode \
-        'RECORD	record number, from 0' \
+        'RECORD	record number, from 1' \
         'MODULE	vendor module of the record' \
         'KEY	field name' \
         'VALUE	decoded field value'

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libsmartcols.h>
 
 #include "accept.h"
 #include "columns.h"
@@ -28,26 +29,26 @@
 #include "vendor.h"
 
 enum {
-	COL_DEVICE, COL_KIND, COL_MODULE, COL_VERDICT, COL_ACTION, COL_REASON,
-	COL_TYPE, COL_PARENT, COL_RECORD, COL_KCHECK, COL_PLACED,
+	COL_DEVICE, COL_TYPE, COL_KIND, COL_MODULE, COL_VERDICT, COL_ACTION, COL_REASON,
+	COL_PARENT, COL_RECORD, COL_KCHECK, COL_PLACED,
 };
 
 static const struct mc_colinfo accept_columns[] = {
 	[COL_DEVICE] = { "DEVICE", 0, 0, "PCI address or mdev UUID of the candidate" },
+	[COL_TYPE] = { "TYPE", 0, 0, "mdev type of an mdev or a creatable type (empty for a VF)" },
 	[COL_KIND] = { "KIND", 0, 0, "mdev, parent (a creatable mdev type), vf" },
 	[COL_MODULE] = { "MODULE", 0, 0, "vendor module that judged it" },
 	[COL_VERDICT] = { "VERDICT", 0, 0, "identical, compatible, actionable, incompatible, unsupported, unknown" },
 	[COL_ACTION] = { "ACTION", 0, 0, "command to run before migrating" },
-	[COL_REASON] = { "REASON", 0, 0, "first reason (all with --verbose)" },
-	[COL_TYPE] = { "TYPE", 0, 0, "mdev type" },
+	[COL_REASON] = { "REASON", 0, SCOLS_FL_WRAP, "first reason (all with --verbose)" },
 	[COL_PARENT] = { "PARENT", 0, 0, "parent PCI device of an mdev, PF of a VF" },
-	[COL_RECORD] = { "RECORD", 0, 0, "token record judged, from 0" },
+	[COL_RECORD] = { "RECORD", 0, 0, "token record judged, from 1" },
 	[COL_KCHECK] = { "KCHECK", 0, 0, "kernel migration_version check" },
 	[COL_PLACED] = { "PLACED", 0, 0, "record placed on this candidate" },
 };
 
 static const int accept_defaults[] = {
-	COL_DEVICE, COL_KIND, COL_MODULE, COL_VERDICT, COL_ACTION, COL_REASON,
+	COL_DEVICE, COL_TYPE, COL_KIND, COL_MODULE, COL_VERDICT, COL_ACTION, COL_REASON,
 };
 
 void mc_accept_columns_help(FILE *out)
@@ -312,12 +313,6 @@ void mc_accept_judge(const struct mc_record *rec, const struct mc_vendor *m,
 	*j = c.j;
 }
 
-static char *reason_text(const struct mc_reason *r)
-{
-	return xasprintf("%s: %s (%s -> %s)", r->field, r->rule,
-			 r->source ? r->source : "none", r->destination ? r->destination : "none");
-}
-
 static struct json_object *json_reasons(const struct mc_judgement *j)
 {
 	struct json_object *a = json_object_new_array();
@@ -382,6 +377,42 @@ static void print_json(const struct mc_token *tok, const struct mc_cand *c, size
 	mc_json_print(doc);
 }
 
+/* The first candidate with the same action as candidate @i (a bundle has a
+ * row per candidate and record). */
+static size_t first_with_action(const struct mc_cand *c, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (c[k].j.action && !strcmp(c[k].j.action, c[i].j.action))
+			return k;
+	return i;
+}
+
+/* An ACTION is a command to copy: never cut.  When the table with its
+ * actions would not fit the terminal (REASON may shrink), each cell refers
+ * to its command, printed whole below the table.  Returns how many. */
+static size_t move_actions(const struct mc_opts *o, const struct mc_columns *cols,
+			   const struct mc_cand *c, size_t n, const char **rows[], char (*refs)[24])
+{
+	size_t width = mc_columns_termwidth(o), moved = 0;
+
+	if (!width || !mc_columns_has(cols, COL_ACTION) ||
+	    mc_columns_width(cols, (const char *const *const *)rows, n, COL_REASON) <= width)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t first;
+
+		if (!c[i].j.action)
+			continue;
+		first = first_with_action(c, i);
+		if (first == i)
+			snprintf(refs[i], sizeof(refs[i]), "see below (%zu)", ++moved);
+		else
+			memcpy(refs[i], refs[first], sizeof(refs[i]));
+		rows[i][COL_ACTION] = refs[i];
+	}
+	return moved;
+}
+
 static void print_table(const struct mc_opts *o, size_t nrecords, const struct mc_cand *c,
 			size_t n, const struct mc_placement *p)
 {
@@ -389,9 +420,10 @@ static void print_table(const struct mc_opts *o, size_t nrecords, const struct m
 	const char **rows[n ? n : 1];
 	char (*idx)[16] = xcalloc(n, sizeof(*idx));
 	char **reasons = xcalloc(n, sizeof(*reasons));
+	char (*refs)[24] = xcalloc(n ? n : 1, sizeof(*refs));
 	struct mc_columns cols;
 	int defaults[ARRAY_SIZE(accept_defaults) + 1];
-	size_t nd = ARRAY_SIZE(accept_defaults);
+	size_t nd = ARRAY_SIZE(accept_defaults), moved;
 
 	memcpy(defaults, accept_defaults, sizeof(accept_defaults));
 	if (nrecords > 1)
@@ -412,22 +444,17 @@ static void print_table(const struct mc_opts *o, size_t nrecords, const struct m
 		cells[i][COL_ACTION] = j->action;
 		cells[i][COL_TYPE] = d->type;
 		cells[i][COL_PARENT] = d->parent && d->kind != MC_KIND_PARENT ? d->parent->name : NULL;
-		snprintf(idx[i], sizeof(idx[i]), "%zu", c[i].record);
+		snprintf(idx[i], sizeof(idx[i]), "%zu", c[i].record + 1);
 		cells[i][COL_RECORD] = idx[i];
 		cells[i][COL_KCHECK] = mc_kcheck_name(j->kcheck);
 		cells[i][COL_PLACED] = placed ? "yes" : "no";
-		/* Without -v a compatible candidate's notes stay out of the way. */
+		/* Without -v a compatible candidate's notes stay out of the way;
+		 * the first reason is one that decided the verdict. */
 		if (j->nreasons && (o->verbose || j->verdict != MC_IDENTICAL)) {
 			size_t shown = o->verbose ? j->nreasons : 1;
-			size_t first = 0;
 
-			/* Lead with a reason that decided the verdict. */
-			while (!o->verbose && first < j->nreasons && j->reasons[first].verdict != j->verdict)
-				first++;
-			if (first == j->nreasons)
-				first = 0;
 			for (size_t k = 0; k < shown; k++) {
-				char *t = reason_text(&j->reasons[o->verbose ? k : first]);
+				char *t = mc_reason_text(&j->reasons[k]);
 				char *joined = reasons[i] ? xasprintf("%s; %s", reasons[i], t) : xstrdup(t);
 
 				free(reasons[i]);
@@ -438,12 +465,75 @@ static void print_table(const struct mc_opts *o, size_t nrecords, const struct m
 		cells[i][COL_REASON] = reasons[i];
 		rows[i] = cells[i];
 	}
+	moved = move_actions(o, &cols, c, n, rows, refs);
 	mc_columns_print(o, &cols, (const char *const *const *)rows, n);
+	/* The commands whole, below the table, one a line (mig-check(1)). */
+	if (moved)
+		putchar('\n');
+	for (size_t i = 0, k = 0; i < n && k < moved; i++)
+		if (refs[i][0] && first_with_action(c, i) == i)
+			printf("%s  # (%zu)\n", c[i].j.action, ++k);
+	free(refs);
 	for (size_t i = 0; i < n; i++)
 		free(reasons[i]);
 	free(reasons);
 	free(idx);
 	free(cells);
+}
+
+/* stderr: why records found no place.  A record that is unknown is
+ * trouble (status 2), said even with -q and -J, one line each (mig-check(1),
+ * EXIT STATUS); the other notes go with the table. */
+static void print_diagnostics(const struct mc_opts *o, const struct mc_token *tok,
+			      const struct mc_cand *c, size_t n, const struct mc_placement *p)
+{
+	char label[MC_RECORD_LABEL_MAX];
+
+	for (size_t r = 0; r < tok->nrecords; r++) {
+		const struct mc_cand *why;
+		char *text;
+
+		if (p->verdict != MC_UNKNOWN || p->record_verdict[r] != MC_UNKNOWN)
+			continue;
+		why = mc_place_explaining(c, n, r, MC_UNKNOWN);
+		text = why && why->j.nreasons ? mc_reason_text(&why->j.reasons[0]) : xstrdup("?");
+		mc_warn("%s: unknown: %s", mc_record_label(tok, r, label), text);
+		free(text);
+	}
+	if (o->quiet || o->format == MC_FMT_JSON)
+		return;
+	for (size_t i = 0; i < p->notes.nreasons; i++) {
+		const struct mc_reason *note = &p->notes.reasons[i];
+		size_t r = strtoul(note->source, NULL, 10);
+
+		if (p->verdict == MC_UNKNOWN && p->record_verdict[r] == MC_UNKNOWN)
+			continue;   /* said above */
+		mc_warn("%s: %s", mc_record_label(tok, r, label), note->rule);
+	}
+}
+
+/* A record no local device is a candidate for: what its module looked for
+ * and the likely cause, unless DEVICE, -s or -d left nothing. */
+static void explain_no_candidate(struct mc_placement *p, const struct mc_cand *c, size_t n,
+				 const struct mc_vendor *const *mods, bool restricted)
+{
+	for (size_t i = 0; i < p->notes.nreasons; i++) {
+		struct mc_reason *note = &p->notes.reasons[i];
+		size_t r = strtoul(note->source, NULL, 10);
+		char *text;
+
+		if (mc_place_explaining(c, n, r, MC_INCOMPATIBLE))
+			continue;   /* it had candidates */
+		if (restricted)
+			text = xasprintf("%s: DEVICE, -s or -d left none", note->rule);
+		else if (mods[r]->looks_for)
+			text = xasprintf("%s: looked for %s; %s", note->rule, mods[r]->looks_for,
+					 mods[r]->no_candidate_hint);
+		else
+			continue;
+		free(note->rule);
+		note->rule = text;
+	}
 }
 
 int mc_cmd_accept(const struct mc_opts *o)
@@ -454,14 +544,20 @@ int mc_cmd_accept(const struct mc_opts *o)
 	struct mc_cand *c = NULL;
 	struct mc_token tok;
 	struct mc_host h;
+	char label[MC_RECORD_LABEL_MAX];
+	struct mc_columns cols;
 	size_t n = 0;
 	int status;
 
+	/* A bad -o is a usage error with -q and -J too, before any work. */
+	mc_columns_select(&cols, accept_columns, ARRAY_SIZE(accept_columns), accept_defaults,
+			  ARRAY_SIZE(accept_defaults), o->output);
 	mc_token_from_arg(o->token, &tok);
 	for (size_t r = 0; r < tok.nrecords; r++) {
 		mods[r] = mc_vendor_find(tok.records[r].module);
 		if (!mods[r])
-			mc_die("token record %zu: module '%s' is not built in", r + 1, tok.records[r].module);
+			mc_die("%s: module '%s' is not built in",
+			       mc_record_label(&tok, r, label), tok.records[r].module);
 	}
 	if (o->domain_xml) {
 		/* Pinned: the domain XML names each record's device. */
@@ -476,8 +572,13 @@ int mc_cmd_accept(const struct mc_opts *o)
 	mc_host_scan(&h, MC_SCAN_CANDIDATES);
 	for (size_t i = 0; i < h.ndevs; i++) {
 		const struct mc_dev *d = h.devs[i];
+		bool offered = false;
 
-		if (!d->module || !mc_restriction_allows(&restrict_to, d) || !mc_pci_match(d))
+		/* A DEVICE names a candidate only when a record's module offers
+		 * it; -s and -d come after (and may leave nothing, status 1). */
+		for (size_t r = 0; r < tok.nrecords; r++)
+			offered |= d->module && d->module == mods[r];
+		if (!offered || !mc_restriction_allows(&restrict_to, d) || !mc_pci_match(d))
 			continue;
 		for (size_t r = 0; r < tok.nrecords; r++) {
 			if (d->module != mods[r])
@@ -489,11 +590,13 @@ int mc_cmd_accept(const struct mc_opts *o)
 			n++;
 		}
 	}
-	mc_restriction_check(&restrict_to, "not a candidate for this token", MC_LABEL_DEVICE_NAME);
+	mc_restriction_check(&restrict_to, "not a candidate for this token");
 
 	mc_accept_judge_all(&tok, mods, c, n, o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE);
 place:
 	mc_place(c, n, tok.nrecords, &place);
+	if (!o->domain_xml)
+		explain_no_candidate(&place, c, n, mods, o->ndevices || o->slot || o->id);
 
 	if (!o->quiet) {
 		if (o->format == MC_FMT_JSON)
@@ -501,9 +604,7 @@ place:
 		else
 			print_table(o, tok.nrecords, c, n, &place);
 	}
-	if (!o->quiet && o->format != MC_FMT_JSON)
-		for (size_t i = 0; i < place.notes.nreasons; i++)
-			mc_warn("%s", place.notes.reasons[i].rule);
+	print_diagnostics(o, &tok, c, n, &place);
 
 	switch (place.verdict) {
 	case MC_IDENTICAL:

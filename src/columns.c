@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <libsmartcols.h>
 
 #include "columns.h"
@@ -66,6 +68,40 @@ void mc_columns_help(FILE *out, const char *title, const struct mc_colinfo *info
 	fprintf(out, "%s\n", title);
 	for (size_t i = 0; i < ninfos; i++)
 		fprintf(out, " %12s  %s\n", infos[i].name, infos[i].help);
+}
+
+size_t mc_columns_termwidth(const struct mc_opts *o)
+{
+	struct winsize ws;
+	const char *env;
+	long w;
+
+	if (o->format != MC_FMT_TABLE || !isatty(STDOUT_FILENO))
+		return 0;
+	if (!ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) && ws.ws_col)
+		return ws.ws_col;
+	env = getenv("COLUMNS");
+	w = env ? strtol(env, NULL, 10) : 0;
+	return w > 0 ? (size_t)w : 80;
+}
+
+size_t mc_columns_width(const struct mc_columns *c, const char *const *const *rows, size_t nrows,
+			int shrinks)
+{
+	size_t total = c->n ? c->n - 1 : 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		size_t w = strlen(c->infos[c->ids[i]].name);
+
+		for (size_t r = 0; r < nrows && c->ids[i] != shrinks; r++) {
+			const char *v = rows[r][c->ids[i]];
+
+			if (v && strlen(v) > w)
+				w = strlen(v);
+		}
+		total += w;
+	}
+	return total;
 }
 
 struct libscols_table *mc_columns_table(const struct mc_opts *o, const struct mc_columns *c)

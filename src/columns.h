@@ -40,6 +40,15 @@ bool mc_columns_has(const struct mc_columns *c, int id);
 
 void mc_columns_help(FILE *out, const char *title, const struct mc_colinfo *infos, size_t ninfos);
 
+/* The width of the terminal an aligned table goes to, or 0: not a
+ * terminal, or -r, -P or -J (nothing is cut or moved there). */
+size_t mc_columns_termwidth(const struct mc_opts *o);
+
+/* The width the table of @rows takes with every cell whole, except the
+ * column @shrinks (-1: none), counted at the width of its header. */
+size_t mc_columns_width(const struct mc_columns *c, const char *const *const *rows, size_t nrows,
+			int shrinks);
+
 struct libscols_table;
 
 /* A table of the columns @c, to print as the options ask: aligned, raw or

@@ -66,7 +66,7 @@ void mc_token_from_arg(const char *arg, struct mc_token *tok)
 enum { COL_RECORD, COL_MODULE, COL_KEY, COL_VALUE };
 
 static const struct mc_colinfo decode_columns[] = {
-	[COL_RECORD] = { "RECORD", 0, 0, "record number, from 0" },
+	[COL_RECORD] = { "RECORD", 0, 0, "record number, from 1" },
 	[COL_MODULE] = { "MODULE", 0, 0, "vendor module of the record" },
 	[COL_KEY] = { "KEY", 0, 0, "field name" },
 	[COL_VALUE] = { "VALUE", 0, 0, "decoded field value" },
@@ -110,7 +110,7 @@ int mc_cmd_decode(const struct mc_opts *o)
 		for (size_t r = 0; r < tok.nrecords; r++) {
 			const struct mc_record *rec = &tok.records[r];
 
-			snprintf(idx[r], sizeof(idx[r]), "%zu", r);
+			snprintf(idx[r], sizeof(idx[r]), "%zu", r + 1);
 			for (size_t f = 0; f < rec->nfields; f++, k++) {
 				cells[k][COL_RECORD] = idx[r];
 				cells[k][COL_MODULE] = rec->module;

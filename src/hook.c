@@ -92,56 +92,19 @@ static bool libvirt_binds(const struct mc_hostdev *hd, const char *action)
 	return last && !strcmp(last + 1, hd->driver_model);
 }
 
-/* The candidate to explain an unready record by: one of the record's own
- * verdict, else its best. */
-static const struct mc_cand *explaining(const struct mc_cand *c, size_t n, size_t r,
-					enum mc_verdict v)
-{
-	const struct mc_cand *best = NULL;
-
-	for (size_t i = 0; i < n; i++) {
-		if (c[i].record != r)
-			continue;
-		if (c[i].j.verdict == v)
-			return &c[i];
-		if (!best || c[i].j.verdict < best->j.verdict)
-			best = &c[i];
-	}
-	return best;
-}
-
-static char *deciding_reason(const struct mc_judgement *j)
-{
-	const struct mc_reason *r = NULL;
-
-	for (size_t k = 0; k < j->nreasons && !r; k++)
-		if (j->reasons[k].verdict == j->verdict)
-			r = &j->reasons[k];
-	if (!r && j->nreasons)
-		r = &j->reasons[0];
-	if (!r)
-		return NULL;
-	return xasprintf("%s: %s (%s -> %s)", r->field, r->rule,
-			 r->source ? r->source : "none", r->destination ? r->destination : "none");
-}
-
 /* Why a record found no place, when no candidate of its own says why:
- * the placement's note, without its 0-based "record N: ". */
+ * the placement's note. */
 static char *note_for(const struct mc_placement *p, size_t r, const struct mc_hostdev *hd)
 {
-	char idx[24], prefix[40];
+	char idx[24];
 
 	if (hd->kind == MC_HOSTDEV_MDEV)
 		return xasprintf("uuid: no such mdev here, and no mdev type here can create it (%s)",
 				 hd->name);
 	snprintf(idx, sizeof(idx), "%zu", r);
-	snprintf(prefix, sizeof(prefix), "record %zu: ", r);
-	for (size_t k = 0; k < p->notes.nreasons; k++) {
-		const char *rule = p->notes.reasons[k].rule;
-
+	for (size_t k = 0; k < p->notes.nreasons; k++)
 		if (p->notes.reasons[k].source && !strcmp(p->notes.reasons[k].source, idx))
-			return xstrdup(strncmp(rule, prefix, strlen(prefix)) ? rule : rule + strlen(prefix));
-	}
+			return xstrdup(p->notes.reasons[k].rule);
 	return xstrdup("no local device is a candidate for it");
 }
 
@@ -152,6 +115,7 @@ static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x
 	struct mc_cand *c = NULL;
 	struct mc_token tok;
 	struct mc_host h;
+	char label[MC_RECORD_LABEL_MAX];
 	bool trouble = false, refused = false;
 	size_t n;
 
@@ -161,8 +125,8 @@ static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x
 	for (size_t r = 0; r < tok.nrecords; r++) {
 		mods[r] = mc_vendor_find(tok.records[r].module);
 		if (!mods[r])
-			mc_die("%s: token record %zu: module '%s' is not built in", guest, r + 1,
-			       tok.records[r].module);
+			mc_die("%s: %s: module '%s' is not built in", guest,
+			       mc_record_label(&tok, r, label), tok.records[r].module);
 	}
 	mc_host_init(&h);
 	n = mc_pin_candidates(guest, x, &tok, mods, o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE, &h, &c);
@@ -182,16 +146,16 @@ static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x
 		refused = true;
 		trouble |= v == MC_UNKNOWN;
 		if (k >= 0 && v == MC_ACTIONABLE) {
-			mc_warn("%s: record %zu of %zu (%s): actionable: %s", guest, r + 1,
-				tok.nrecords, tok.records[r].module, c[k].j.action ? c[k].j.action : "");
+			mc_warn("%s: %s: actionable: %s", guest, mc_record_label(&tok, r, label),
+				c[k].j.action ? c[k].j.action : "");
 			continue;
 		}
-		why = k >= 0 ? &c[k] : explaining(c, n, r, v);
-		text = why ? deciding_reason(&why->j) : NULL;
+		why = k >= 0 ? &c[k] : mc_place_explaining(c, n, r, v);
+		text = why && why->j.nreasons ? mc_reason_text(&why->j.reasons[0]) : NULL;
 		if (!text)
 			text = note_for(&place, r, hd);
-		mc_warn("%s: record %zu of %zu (%s): %s: %s", guest, r + 1, tok.nrecords,
-			tok.records[r].module, mc_verdict_name(v), text);
+		mc_warn("%s: %s: %s: %s", guest, mc_record_label(&tok, r, label),
+			mc_verdict_name(v), text);
 		free(text);
 	}
 	for (size_t i = 0; i < n; i++)

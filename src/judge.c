@@ -106,7 +106,7 @@ void mc_judge_uuid_taken(struct mc_judgement *j, const char *uuid)
 
 void mc_judge_use(struct mc_judgement *j, const struct mc_use *u, const char *kver)
 {
-	char text[256], count[24];
+	char text[256];
 
 	switch (u->state) {
 	case MC_USE_FREE:
@@ -116,8 +116,7 @@ void mc_judge_use(struct mc_judgement *j, const struct mc_use *u, const char *kv
 		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CAPACITY, "device", NULL, NULL, "%s", text);
 		break;
 	case MC_USE_ENABLED:
-		snprintf(count, sizeof(count), "%lu", u->enable);
-		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CAPACITY, "device", NULL, count,
+		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CAPACITY, "device", NULL, NULL,
 			 "in use (enable count %lu)", u->enable);
 		break;
 	case MC_USE_UNTOLD:

@@ -35,7 +35,7 @@ static const struct mc_colinfo list_columns[] = {
 	[COL_AVAILABLE] = { "AVAILABLE", 0, SCOLS_FL_RIGHT | MC_COL_NUMBER, "free instances of an mdev type" },
 	[COL_MODULE] = { "MODULE", 0, 0, "vendor module that claims it" },
 	[COL_MIGRATABLE] = { "MIGRATABLE", 0, 0, "yes, no, or unknown" },
-	[COL_WHY] = { "WHY", 0, 0, "why it cannot migrate" },
+	[COL_WHY] = { "WHY", 0, SCOLS_FL_TRUNC, "why it cannot migrate" },
 };
 
 static const int list_defaults[] = {
@@ -177,8 +177,8 @@ int mc_cmd_list(const struct mc_opts *o)
 	else
 		mc_columns_select(&cols, list_columns, ARRAY_SIZE(list_columns),
 				  list_defaults, ARRAY_SIZE(list_defaults), o->output);
-	mc_pci_filters(o->slot, o->id);
 	mc_restriction_init(&restrict_to, o->devices, o->ndevices);
+	mc_pci_filters(o->slot, o->id);
 	/* One malloc arena: what pci.ids took is free for the rows after. */
 	mallopt(M_ARENA_MAX, 1);
 	/* With -q nothing is printed: pci.ids, whose parse costs as much as
@@ -201,8 +201,10 @@ int mc_cmd_list(const struct mc_opts *o)
 		struct row *r = json ? &kept[n] : &one;
 		const struct mc_vendor *m;
 
-		if (list_group(d) != at / h.ndevs || !listed(d) || !mc_pci_match(d) ||
-		    !mc_restriction_allows(&restrict_to, d))
+		/* As --accept: DEVICE first, then -s and -d (which may leave
+		 * nothing without trouble). */
+		if (list_group(d) != at / h.ndevs || !listed(d) ||
+		    !mc_restriction_allows(&restrict_to, d) || !mc_pci_match(d))
 			continue;
 
 		memset(r, 0, sizeof(*r));
@@ -257,8 +259,7 @@ int mc_cmd_list(const struct mc_opts *o)
 		}
 		n++;
 	}
-	mc_restriction_check(&restrict_to, "neither an mdev, an mdev parent nor an SR-IOV function",
-			     MC_LABEL_AS_GIVEN);
+	mc_restriction_check(&restrict_to, "not a device that matters for migration");
 	if (json && !o->quiet)
 		print_json(&cols, kept, n);
 	if (tb) {

@@ -57,7 +57,7 @@ static void __attribute__((noreturn)) usage(void)
 	      "     --ready              count only candidates usable with no action\n"
 	      "     --no-kernel-check    never write to a kernel migration_version attribute\n"
 	      " -c, --config <file>      configuration file (default " MC_DEFAULT_CONFIG ")\n"
-	      " -q, --quiet              print nothing on success or incompatibility\n"
+	      " -q, --quiet              print no result, only the diagnostics of trouble\n"
 	      " -v, --verbose            --accept: all reasons, also for compatible candidates\n"
 	      "\n"
 	      "Output:\n"

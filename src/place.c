@@ -168,11 +168,34 @@ void mc_place(const struct mc_cand *c, size_t n, size_t nrecords, struct mc_plac
 			snprintf(idx, sizeof(idx), "%zu", r);
 			mc_judge(&p->notes, p->record_verdict[r],
 				 taken ? MC_CAT_CAPACITY : MC_CAT_OTHER, "record", idx, NULL,
-				 taken ? "record %zu: every candidate that could take it is needed by another record"
-				 : any ? "record %zu: no candidate can take it"
-				       : "record %zu: no local device is a candidate for it", r);
+				 "%s", taken ? "every candidate that could take it is needed by another record"
+				 : any ? "no candidate can take it"
+				       : "no local device is a candidate for it");
 		}
 	}
 	if (!all)
 		p->verdict = unknown ? MC_UNKNOWN : incompatible ? MC_INCOMPATIBLE : MC_UNSUPPORTED;
+}
+
+const char *mc_record_label(const struct mc_token *tok, size_t r, char buf[MC_RECORD_LABEL_MAX])
+{
+	snprintf(buf, MC_RECORD_LABEL_MAX, "record %zu of %zu (%s)", r + 1, tok->nrecords,
+		 tok->records[r].module);
+	return buf;
+}
+
+const struct mc_cand *mc_place_explaining(const struct mc_cand *c, size_t n, size_t r,
+					  enum mc_verdict v)
+{
+	const struct mc_cand *best = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].record != r)
+			continue;
+		if (c[i].j.verdict == v)
+			return &c[i];
+		if (!best || c[i].j.verdict < best->j.verdict)
+			best = &c[i];
+	}
+	return best;
 }

@@ -38,14 +38,12 @@ bool mc_restriction_allows(struct mc_restriction *r, const struct mc_dev *d)
 	return ok;
 }
 
-void mc_restriction_check(struct mc_restriction *r, const char *not_named, enum mc_arg_label label)
+void mc_restriction_check(struct mc_restriction *r, const char *not_named)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		const char *arg = label == MC_LABEL_AS_GIVEN ? r->args[i] : r->names[i];
-
+	for (size_t i = 0; i < r->n; i++)
 		if (!r->seen[i])
-			mc_die("%s: %s", arg, mc_device_exists(r->args[i]) ? not_named : "no such device");
-	}
+			mc_die("%s: %s", r->args[i],
+			       mc_device_exists(r->args[i]) ? not_named : "no such device");
 	free(r->names);
 	free(r->seen);
 }

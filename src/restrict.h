@@ -23,14 +23,10 @@ void mc_restriction_init(struct mc_restriction *r, char *const *args, int n);
  * its parent)?  Marks the arguments that name it. */
 bool mc_restriction_allows(struct mc_restriction *r, const struct mc_dev *d);
 
-/* How a message names a DEVICE argument. */
-enum mc_arg_label {
-	MC_LABEL_DEVICE_NAME,   /* as a device name (0000:3b:00.1, a UUID) */
-	MC_LABEL_AS_GIVEN,      /* as the user wrote it */
-};
-
-/* Exits 2 on an argument that named nothing: "no such device", or
- * @not_named when the device exists.  Frees @r. */
-void mc_restriction_check(struct mc_restriction *r, const char *not_named, enum mc_arg_label label);
+/* Exits 2 on an argument that named nothing, as the user wrote it: "no
+ * such device", or @not_named when the device exists ("not a candidate
+ * for this token", "not a device that matters for migration": one shape
+ * in --accept and --list).  Frees @r. */
+void mc_restriction_check(struct mc_restriction *r, const char *not_named);
 
 #endif

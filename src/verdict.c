@@ -61,14 +61,23 @@ void mc_judge(struct mc_judgement *j, enum mc_verdict v, enum mc_category cat,
 	      const char *rule_fmt, ...)
 {
 	struct mc_reason *r;
+	size_t at;
 	va_list ap;
 	int n;
 
 	/* SPEC 6: the worse outcome wins; the enum is ordered by precedence. */
 	if (v > j->verdict)
 		j->verdict = v;
+	/* Reasons stay ordered from the worst verdict down, in the order given
+	 * within one verdict: the first decided the candidate's verdict, so
+	 * that a note never hides a mismatch (mig-check(1), REASON). */
 	j->reasons = xrealloc(j->reasons, (j->nreasons + 1) * sizeof(*j->reasons));
-	r = &j->reasons[j->nreasons++];
+	at = j->nreasons;
+	while (at > 0 && j->reasons[at - 1].verdict < v)
+		at--;
+	memmove(&j->reasons[at + 1], &j->reasons[at], (j->nreasons - at) * sizeof(*j->reasons));
+	j->nreasons++;
+	r = &j->reasons[at];
 	r->field = xstrdup(field);
 	r->source = src ? xstrdup(src) : NULL;
 	r->destination = dst ? xstrdup(dst) : NULL;
@@ -105,4 +114,16 @@ void mc_judgement_free(struct mc_judgement *j)
 	free(j->reasons);
 	free(j->action);
 	memset(j, 0, sizeof(*j));
+}
+
+char *mc_reason_text(const struct mc_reason *r)
+{
+	/* What the destination lacks or shows needs no arrow: "no free
+	 * instance (0)"; a value the source has, where it went, does. */
+	if (!r->source && !r->destination)
+		return xasprintf("%s: %s", r->field, r->rule);
+	if (!r->source)
+		return xasprintf("%s: %s (%s)", r->field, r->rule, r->destination);
+	return xasprintf("%s: %s (%s -> %s)", r->field, r->rule, r->source,
+			 r->destination ? r->destination : "none");
 }

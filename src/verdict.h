@@ -59,7 +59,9 @@ const char *mc_kcheck_name(enum mc_kcheck k);
 bool mc_verdict_usable(enum mc_verdict v);
 
 /* Record a rule's outcome as a reason; the candidate's verdict becomes the
- * worse of the two (SPEC 6 precedence).  @src/@dst may be NULL. */
+ * worse of the two (SPEC 6 precedence).  @src/@dst may be NULL.  The
+ * reasons are kept in the order of their verdicts, worst first, so the
+ * first one is always one that decided the candidate's verdict. */
 void mc_judge(struct mc_judgement *j, enum mc_verdict v, enum mc_category cat,
 	      const char *field, const char *src, const char *dst,
 	      const char *rule_fmt, ...) __attribute__((format(printf, 7, 8)));
@@ -69,5 +71,9 @@ void mc_judge_action(struct mc_judgement *j, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 void mc_judgement_free(struct mc_judgement *j);
+
+/* A reason as text for people: "low: differs after aggregation (128 -> 64)",
+ * "none" for a value a side does not have.  Allocated. */
+char *mc_reason_text(const struct mc_reason *r);
 
 #endif

@@ -192,7 +192,7 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 	bool resources_ok = true;
 	const char *s, *d;
 
-	mc_rule_equal(j, src, dst, "dev", MC_CAT_HARDWARE, "physical device not matched");
+	mc_rule_equal(j, src, dst, "dev", MC_CAT_HARDWARE, "physical device differs");
 
 	if (!number(j, "agg", mc_record_get(src, "agg"), mc_record_get(dst, "agg"), &sagg, &dagg)) {
 		resources_ok = false;
@@ -215,7 +215,7 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 			snprintf(sbuf, sizeof(sbuf), "%llu", sp);
 			snprintf(dbuf, sizeof(dbuf), "%llu", dp);
 			mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CONFIG, scaled[i], sbuf, dbuf,
-				 "resources equal after aggregation");
+				 "differs after aggregation");
 			resources_ok = false;
 		}
 	}
@@ -224,7 +224,7 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 	if (!mc_rule_present(j, "res", s, d)) {
 		resources_ok = false;
 	} else if (strcmp(s, d)) {
-		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CONFIG, "res", s, d, "same display resolution");
+		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CONFIG, "res", s, d, "display resolution differs");
 		resources_ok = false;
 	}
 
@@ -239,7 +239,7 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 	d = mc_record_get(dst, "weight");
 	if ((s || d) && (!s || !d || strcmp(s, d)))
 		mc_judge(j, MC_COMPATIBLE, MC_CAT_CONFIG, "weight", s, d,
-			 "scheduling weight may differ");
+			 "scheduling weight differs (a share of the GPU, not state)");
 
 	s = mc_record_get(src, "uuid");
 	if (cand->kind == MC_KIND_PARENT) {
@@ -264,7 +264,7 @@ static void gvt_compare(const struct mc_record *src, const struct mc_record *dst
 		type = mc_shell_quote(cand->type);
 		mc_judge(j, MC_ACTIONABLE, MC_CAT_CAPACITY, "type",
 			 mc_record_get(src, "type"), mc_record_get(dst, "type"),
-			 "an mdev of this type is to be created");
+			 "no mdev of this type exists yet");
 		mc_judge_action(j, "mdevctl start --uuid %s --parent %s --type %s",
 				uuid, parent, type);
 		free(uuid);
@@ -309,4 +309,6 @@ const struct mc_vendor mc_vendor_i915_gvt = {
 	.encode = gvt_encode,
 	.compare = gvt_compare,
 	.migratable = gvt_migratable,
+	.looks_for = "an i915 GVT-g mdev, or an i915 device with mdev_supported_types",
+	.no_candidate_hint = "GVT-g is likely off: boot with i915.enable_gvt=1 and load the kvmgt module",
 };

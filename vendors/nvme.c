@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* NVMe VFs (SPEC 9.3).  No upstream driver migrates them yet, and no
- * portable controller-state layout exists: the same controller model and
+ * portable controller-state layout exists: the controller model differs and
  * firmware on both sides, the same storage behind the VF, and a driver the
  * administrator names as migration-capable are what make a safe pair. */
 #include "config.h"
@@ -199,18 +199,18 @@ static void nvme_compare(const struct mc_record *src, const struct mc_record *ds
 	if (!is_migration_driver(sdrv))
 		mc_judge(j, MC_UNSUPPORTED, MC_CAT_DRIVER, "drv", sdrv, ddrv,
 			 "the source VF's driver is not a configured migration driver (migration-drivers)");
-	mc_rule_equal(j, src, dst, "dev", MC_CAT_HARDWARE, "same VF device");
-	mc_rule_equal(j, src, dst, "pf", MC_CAT_HARDWARE, "same PF device");
-	mc_rule_equal(j, src, dst, "mn", MC_CAT_HARDWARE, "same controller model");
+	mc_rule_equal(j, src, dst, "dev", MC_CAT_HARDWARE, "VF device differs");
+	mc_rule_equal(j, src, dst, "pf", MC_CAT_HARDWARE, "PF device differs");
+	mc_rule_equal(j, src, dst, "mn", MC_CAT_HARDWARE, "controller model differs");
 	mc_rule_equal(j, src, dst, "fr", MC_CAT_HARDWARE,
-	     "same firmware revision (no portable controller-state layout exists)");
+	     "firmware revision differs");
 	if (!sstore || !dstore)
 		mc_judge(j, MC_UNKNOWN, MC_CAT_CONFIG, "store", sstore, dstore,
 			 "the storage behind the VF is not known on %s side (set nvme.store)",
 			 sstore ? "the destination" : "the source");
 	else if (strcmp(sstore, dstore))
 		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CONFIG, "store", sstore, dstore,
-			 "same storage (a VF attached elsewhere would lose the guest's data)");
+			 "attached to other storage (the guest's data would be lost)");
 
 	if (is_migration_driver(ddrv))
 		return;
@@ -218,7 +218,7 @@ static void nvme_compare(const struct mc_record *src, const struct mc_record *ds
 		char *bdf = mc_shell_quote(cand->name), *drv = mc_shell_quote(list[0]);
 
 		mc_judge(j, MC_ACTIONABLE, MC_CAT_DRIVER, "drv", sdrv, ddrv,
-			 "the destination VF is to be bound to %s", list[0]);
+			 "not bound to %s", list[0]);
 		mc_judge_action(j, "driverctl set-override %s %s", bdf, drv);
 		free(bdf);
 		free(drv);
@@ -258,4 +258,6 @@ const struct mc_vendor mc_vendor_nvme = {
 	.encode = nvme_encode,
 	.compare = nvme_compare,
 	.migratable = nvme_migratable,
+	.looks_for = "an NVMe VF (class 010802)",
+	.no_candidate_hint = "SR-IOV is likely off on the NVMe PF: write the number of VFs to its sriov_numvfs",
 };

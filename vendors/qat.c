@@ -161,17 +161,17 @@ static void qat_compare(const struct mc_record *src, const struct mc_record *dst
 	if (!sdrv || strcmp(sdrv, QAT_MIGRATION_DRIVER))
 		mc_judge(j, MC_UNSUPPORTED, MC_CAT_DRIVER, "drv", sdrv, ddrv,
 			 "the source VF is not bound to " QAT_MIGRATION_DRIVER);
-	mc_rule_equal(j, src, dst, "dev", MC_CAT_HARDWARE, "same VF device");
+	mc_rule_equal(j, src, dst, "dev", MC_CAT_HARDWARE, "VF device differs");
 	mc_rule_equal(j, src, dst, "pf", MC_CAT_HARDWARE,
-	     "same PF device (the kernel needs a superset of the source's capabilities)");
+	     "PF device differs (the kernel needs a superset of the source's capabilities)");
 	mc_rule_equal(j, src, dst, "svc", MC_CAT_CONFIG,
-	     "same services (the kernel needs an identical ring-to-service map)");
+	     "services differ (the kernel needs an identical ring-to-service map)");
 	if (!state)
 		mc_judge(j, MC_UNKNOWN, MC_CAT_OTHER, "state", NULL, NULL,
 			 "the destination PF shows no qat/state");
 	else if (strcmp(state, "up"))
 		mc_judge(j, MC_INCOMPATIBLE, MC_CAT_CONFIG, "state", NULL, state,
-			 "the destination PF must be up");
+			 "the destination PF is not up");
 
 	if (ddrv && !strcmp(ddrv, QAT_MIGRATION_DRIVER))
 		return;
@@ -179,7 +179,7 @@ static void qat_compare(const struct mc_record *src, const struct mc_record *dst
 		char *bdf = mc_shell_quote(cand->name);
 
 		mc_judge(j, MC_ACTIONABLE, MC_CAT_DRIVER, "drv", sdrv, ddrv,
-			 "the destination VF is to be bound to " QAT_MIGRATION_DRIVER);
+			 "not bound to " QAT_MIGRATION_DRIVER);
 		mc_judge_action(j, "driverctl set-override %s " QAT_MIGRATION_DRIVER, bdf);
 		free(bdf);
 	} else {
@@ -228,4 +228,6 @@ const struct mc_vendor mc_vendor_qat = {
 	.encode = qat_encode,
 	.compare = qat_compare,
 	.migratable = qat_migratable,
+	.looks_for = "a QAT VF",
+	.no_candidate_hint = "SR-IOV is likely off on the QAT PF: write the number of VFs to its sriov_numvfs",
 };

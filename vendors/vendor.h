@@ -13,7 +13,9 @@
  *      Makefile.am; its fixtures in tests/fixtures/; tests/cli/
  *      t-accept-foo.sh in CLI_TESTS; for fuzz seeds, an emit line in
  *      tests/fuzz/gen-corpus;
- *   4. its fields and rules in the man page.
+ *   4. its fields and rules in the man page, and what it looks for on a
+ *      host with the likely cause when it finds nothing (looks_for and
+ *      no_candidate_hint below, printed by the core).
  * Nothing else names a module: the fuzz harness, the valgrind run and the
  * judge corpus take theirs from mc_vendors[] and the data below. */
 #ifndef MC_VENDOR_H
@@ -82,6 +84,11 @@ struct mc_vendor {
 	/* --list: can @d take part in a live migration at all?  When not, @why
 	 * says why. */
 	bool (*migratable)(const struct mc_dev *d, const char **why);
+	/* When no local device is a candidate for a record, the core says what
+	 * the module looked for and the likely cause it knows, as "looked for
+	 * <looks_for>; <no_candidate_hint>". */
+	const char *looks_for;
+	const char *no_candidate_hint;
 };
 
 extern const struct mc_vendor *const mc_vendors[];

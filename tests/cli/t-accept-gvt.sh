@@ -114,6 +114,10 @@ expect_jq "$V58 | .verdict" incompatible
 
 # Aggregation: 2 x V5_8 = low 128, high 768, fence 8: no type has that.
 F=$(mktoken "i915-gvt@v=1,dev=8086.591d,type=GVTg_V5_8,low=64,high=384,fence=4,res=1024x768,weight=2,agg=2,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_8-00000001")
+# Reasons say what is wrong (SPEC 8), first the one that decided.
+mc gvt-dst-free.umockdev --accept "$SRC" -P -o TYPE,REASON
+expect_stdout_line 'TYPE="i915-GVTg_V5_8" REASON="low: differs after aggregation \(128 -> 64\)"'
+expect_stdout_line 'TYPE="i915-GVTg_V5_2" REASON="low: differs after aggregation \(128 -> 256\)"'
 judge 1 "(agg=2)" gvt-dst-free.umockdev "$F"
 expect_jq "$V58 | .verdict" incompatible
 expect_jq "$V58 | [.reasons[] | select(.field == \"low\")] | length" 1
@@ -136,14 +140,14 @@ expect_jq "$V54 | .verdict" incompatible
 expect_jq "$V54 | .kernel_check" skipped
 expect_jq "$V54 | .action" null
 expect_jq "$V54 | .reasons[] | select(.field == \"dev\") | [.source, .destination, .category] | join(\" \")" '8086.591d 8086.3e92 hardware'
-expect_jq "$V54 | .reasons[] | select(.field == \"dev\") | .rule" 'physical device not matched'
+expect_jq "$V54 | .reasons[] | select(.field == \"dev\") | .rule" 'physical device differs'
 expect_jq "$PL" '[{"record":0,"device":null}]'
 
 judge 1 "" gvt-dst-bdw.umockdev "$SRC"
 expect_jq '.verdict' incompatible
 expect_jq "$(cand_type i915-GVTg_V4_4) | .verdict" incompatible
 expect_jq "$(cand_type i915-GVTg_V4_4) | .reasons[] | select(.field == \"dev\") | [.source, .destination, .category, .rule] | join(\" \")" \
-	'8086.591d 8086.1616 hardware physical device not matched'
+	'8086.591d 8086.1616 hardware physical device differs'
 
 # --- capacity ----------------------------------------------------------------
 judge 0 "" gvt-dst-small-aperture.umockdev "$SRC"
@@ -193,6 +197,11 @@ expect_jq "$V54 | .reasons[] | select(.field == \"kver\") | [.source, .destinati
 	'["8086-591d-GVTg_V5_4-00000001",null,"kernel","'"$NOMIG"'"]'
 expect_jq "$V54 | .kernel_check != \"passed\"" true
 expect_jq "$V58 | [.reasons[] | select(.field == \"low\")] | length" 1 "other rules still evaluated and reported"
+# The reason that decided the verdict comes first, in JSON and with -v.
+expect_jq "$V58 | [.reasons[].field] | join(\",\")" 'kver,low,high,res,weight' "the deciding reason first"
+mc gvt-dst-upstream.umockdev --accept "$SRC" -P -v -o TYPE,REASON
+expect_stdout_line "TYPE=\"i915-GVTg_V5_8\" REASON=\"kver: $NOMIG \\(8086-591d-GVTg_V5_4-00000001 -> none\\); low: differs after aggregation \\(128 -> 64\\); .*\""
+
 
 token_of gvt-src-upstream.umockdev $SRC_UUID
 UP=$TOKEN

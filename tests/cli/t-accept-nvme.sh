@@ -136,6 +136,8 @@ expect_jq "$(triple "$C1" fr)" '["9.2.0","9.3.0","hardware"]'
 expect_jq "$C1 | [.reasons[].field] | join(\",\")" fr "firmware is the only failing rule"
 expect_jq "$C2 | .verdict" incompatible "incompatible wins over unknown"
 expect_jq "$PL" '[{"record":0,"device":null}]'
+mc nvme-dst-fw.umockdev --accept "$SRC" -c "$CONF_A" -P -o DEVICE,REASON
+expect_stdout_line "DEVICE=\"$VF1\" REASON=\"fr: firmware revision differs \\(9\\.2\\.0 -> 9\\.3\\.0\\)\""
 
 # --- accept: VF on vfio-pci ---------------------------------------------------------------
 judge 0 "(VF on vfio-pci)" nvme-dst-vfio.umockdev "$SRC" -c "$CONF_A"

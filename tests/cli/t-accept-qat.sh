@@ -125,6 +125,8 @@ expect_rc 0 "(table)"
 expect_stdout_lines 3
 expect_stdout_line "$VF1 +vf +qat +identical *"
 expect_stdout_line "$VF2 +vf +qat +actionable +$ACT2 +drv: .*"
+mc qat-dst-same.umockdev --accept "$SRC" -P -o DEVICE,TYPE,KIND
+expect_stdout_line "DEVICE=\"$VF1\" TYPE=\"\" KIND=\"vf\""
 mc qat-dst-same.umockdev --accept "$SRC" -q
 expect_rc 0 "(-q)"
 expect_stdout_empty
@@ -145,6 +147,16 @@ expect_jq '.verdict' actionable
 # PF is no candidate, so naming it leaves none.
 mc qat-dst-same.umockdev --accept "$SRC" -J $PF
 expect_trouble "$PF: not a candidate for this token"
+# The same shape as --list: the argument as given, status 2.
+mc qat-dst-same.umockdev --accept "$SRC" 6b:00.0
+expect_trouble "^mig-check: 6b:00\.0: not a candidate for this token$"
+# A device of another module names no candidate either (status 2, as
+# --list of a device that does not matter).
+mc mixed-dst.umockdev --accept "$SRC" 0000:00:02.0
+expect_trouble "^mig-check: 0000:00:02\.0: not a candidate for this token$"
+# DEVICE, then -s: a named candidate that -s filters out is no trouble.
+mc qat-dst-same.umockdev --accept "$SRC" $VF1 -s 6b:00.2
+expect_rc 1 "(DEVICE, then -s that leaves nothing)"
 judge 0 "(-s 6b:00.2)" qat-dst-same.umockdev "$SRC" -s 6b:00.2
 expect_jq '[.candidates[].device] | join(",")' $VF2
 judge 0 "(-d 8086:4941)" qat-dst-same.umockdev "$SRC" -d 8086:4941
@@ -249,6 +261,11 @@ judge 2 "(no svc field)" qat-dst-same.umockdev "$F"
 expect_jq '.verdict' unknown
 expect_jq "$C1 | .verdict" unknown
 expect_jq "$(reason "$C1" svc) | [.source, .destination] | tojson" '[null,"asym+sym"]'
+# -q still says why the status is 2: one line per unknown record (SPEC 3).
+mc qat-dst-same.umockdev --accept "$F" -q
+expect_rc 2 "(-q, unknown)"
+expect_stdout_empty
+expect_stderr "mig-check: record 1 of 1 (qat): unknown: svc: the token does not carry this field (none -> asym+sym)"
 # ... but a failing rule still wins over the missing field.
 judge 1 "(no svc field, other device)" qat-dst-401xx.umockdev "$F"
 expect_jq "$C1 | .verdict" incompatible

@@ -27,6 +27,11 @@ expect_jq '.records[0].fields.uuid' $SRC_UUID
 expect_jq '.records[1].fields.dev' 8086.4941
 expect_jq '.records[1].fields.svc' asym+sym
 expect_jq '.records[1].fields.drv' qat_vfio_pci
+# Text counts records from 1, JSON from 0 (SPEC 8).
+mc_plain --decode "$B" -r -n -o RECORD,MODULE
+expect_stdout_line '1 i915-gvt'
+expect_stdout_line '2 qat'
+expect_stdout_lacks '^0 '
 
 # Each record is the one its host would emit alone.
 mc gvt-src.umockdev --emit $SRC_UUID
@@ -66,7 +71,7 @@ judge 1 "(--ready: one placement is actionable)" mixed-dst.umockdev "$B" --ready
 expect_jq '.verdict' actionable
 mc mixed-dst.umockdev --accept "$B"
 expect_rc 0 "(table)"
-expect_stdout_line "$VF1 +vf +qat +identical +1"
+expect_stdout_line "$VF1 +vf +qat +identical +2"
 judge 0 "(records in the other order)" mixed-dst.umockdev "$BR"
 expect_jq "$QAT_GVT" '[{"record":0,"device":"'$VF1'"},{"record":1,"device":"0000:00:02.0"}]'
 
@@ -82,12 +87,32 @@ expect_jq '.placements[0].device' 0000:00:02.0
 expect_jq '.placements[1].device' null
 expect_jq '[.reasons[]? | select(.field == "record" and .source == "1")] | length' 1 \
 	"a reason names the unplaced record 1"
+mc gvt-dst-free.umockdev --accept "$B" -r -o DEVICE,RECORD
+expect_rc 1 "(table, no QAT on the host)"
+expect_stdout_line 'DEVICE RECORD'
+expect_stdout_line '0000:00:02\.0 1'
+expect_stdout_lacks ' 0$'
+expect_stderr 'mig-check: record 2 of 2 (qat): no local device is a candidate for it: looked for a QAT VF; SR-IOV is likely off on the QAT PF: write the number of VFs to its sriov_numvfs'
+mc gvt-dst-free.umockdev --accept "$B" -P -o DEVICE,RECORD
+expect_stdout_line 'DEVICE="0000:00:02\.0" RECORD="1"'
+# -q: trouble is still said, once per unknown record; a usage error too.
+NOSVC=$(mktoken "i915-gvt@v=1,dev=8086.591d,type=GVTg_V5_4,low=128,high=512,fence=4,res=1920x1200,weight=4,agg=1,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_4-00000001/qat@v=1,dev=8086.4941,pf=8086.4940,gen=4,drv=qat_vfio_pci")
+mc mixed-dst.umockdev --accept "$NOSVC" -q
+expect_rc 2 "(-q, the QAT record unknown)"
+expect_stdout_empty
+expect_stderr "mig-check: record 2 of 2 (qat): unknown: svc: the token does not carry this field (none -> asym+sym)"
+mc mixed-dst.umockdev --accept "$NOSVC" -q -o BOGUS
+expect_rc 2 "(-q, a bad column)"
+expect_stderr_contains "BOGUS"
 judge 1 "(no GPU on the host)" qat-dst-same.umockdev "$B"
+expect_jq '.reasons[0].rule' 'no local device is a candidate for it: looked for an i915 GVT-g mdev, or an i915 device with mdev_supported_types; GVT-g is likely off: boot with i915.enable_gvt=1 and load the kvmgt module' \
+	"no candidate: what the module looked for, and the likely cause"
 expect_jq '.verdict' incompatible
 expect_jq '.placements[0].device' null
 expect_jq '.placements[1].device' $VF1
 # Restricting the candidates to the VF leaves the vGPU record unplaced.
 judge 1 "(DEVICE = the VF only)" mixed-dst.umockdev "$B" $VF1
+expect_jq '.reasons[0].rule' 'no local device is a candidate for it: DEVICE, -s or -d left none'
 expect_jq '.placements[0].device' null
 expect_jq '.placements[1].device' $VF1
 

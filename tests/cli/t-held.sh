@@ -143,7 +143,7 @@ mc_sh gvt-dst-full.umockdev "--accept, no mdevs, every type full" \
 	'rm -r "$UMOCKDEV_DIR/sys/bus/mdev" && exec "$MIG_CHECK" --accept "$1"' "$G"
 expect_rc 1
 expect_stdout_lines 5
-expect_stdout_line "$PARENT +parent +i915-gvt +incompatible +available_instances: no free instance.*"
+expect_stdout_line "$PARENT +i915-GVTg_V5_4 +parent +i915-gvt +incompatible +available_instances: no free instance \\(0\\)"
 if grep -q 'no local device is a candidate' "$ERR"; then
 	fail "not 'no local device is a candidate'" "a capacity candidate" "$(cat "$ERR")"
 else

@@ -83,11 +83,11 @@ expect_stderr "mig-check: vm42: record 1 of 2 (i915-gvt): actionable: $V54_ACTIO
 hook "$T/vm-off.xml" qat-dst-dc.umockdev --libvirt-hook vm-off migrate begin -
 expect_rc 1 "(services differ)"
 expect_stdout_empty
-expect_stderr "mig-check: vm-off: record 1 of 1 (qat): incompatible: svc: same services (the kernel needs an identical ring-to-service map) (asym+sym -> dc)"
+expect_stderr "mig-check: vm-off: record 1 of 1 (qat): incompatible: svc: services differ (the kernel needs an identical ring-to-service map) (asym+sym -> dc)"
 hook "$T/vm42.xml" qat-dst-dc.umockdev --libvirt-hook vm42 migrate begin -
 expect_rc 1 "(neither record ready)"
 expect_stderr "mig-check: vm42: record 1 of 2 (i915-gvt): incompatible: uuid: no such mdev here, and no mdev type here can create it ($SRC_UUID)
-mig-check: vm42: record 2 of 2 (qat): incompatible: svc: same services (the kernel needs an identical ring-to-service map) (asym+sym -> dc)"
+mig-check: vm42: record 2 of 2 (qat): incompatible: svc: services differ (the kernel needs an identical ring-to-service map) (asym+sym -> dc)"
 
 # --- trouble: status 2 --------------------------------------------------------------------------
 hook "$T/garbage" mixed-dst.umockdev --libvirt-hook vm42 migrate begin -

@@ -92,7 +92,13 @@ expect_stdout_empty "no row, and no header (as libsmartcols prints an empty tabl
 mc nvme-src.umockdev --list -J 0000:99:00.0
 expect_trouble "^mig-check: 0000:99:00\.0: no such device$"
 mc nvme-src.umockdev --list 00:1c.0
-expect_trouble "^mig-check: 00:1c\.0: neither an mdev, an mdev parent nor an SR-IOV function$"
+expect_trouble "^mig-check: 00:1c\.0: not a device that matters for migration$"
+# DEVICE first, then -s and -d, as --accept does (SPEC 2): a DEVICE that -s
+# filters out named a row; -s left nothing, which is no trouble.
+mc mixed-src.umockdev --list 6b:00.1 -s 00:02.0
+expect_rc 0 "(DEVICE, then -s that leaves nothing)"
+expect_stdout_empty
+expect_stderr_empty
 mc nvme-src.umockdev --list 0000:3b:00.1 junk
 expect_trouble "^mig-check: junk: not a PCI address, mdev UUID or sysfs path of one$"
 mc gvt-src.umockdev --list 83b8f4f2-509f-382f-3c1e-e6bfe0fa1009

@@ -9,9 +9,9 @@ mc gvt-dst-free.umockdev --accept "$TOKEN"
 expect_rc 0
 expect_stderr_empty
 expect_stdout_lines 5
-expect_stdout_line 'DEVICE +KIND +MODULE +VERDICT +ACTION +REASON *'
-expect_stdout_line "0000:00:02\.0 +parent +i915-gvt +actionable +$V54_ACTION( .*)?"
-expect_stdout_line '0000:00:02\.0 +parent +i915-gvt +incompatible( .*)?'
+expect_stdout_line 'DEVICE +TYPE +KIND +MODULE +VERDICT +ACTION +REASON *'
+expect_stdout_line "0000:00:02\.0 +i915-GVTg_V5_4 +parent +i915-gvt +actionable +$V54_ACTION( .*)?"
+expect_stdout_line '0000:00:02\.0 +i915-GVTg_V5_[0-9] +parent +i915-gvt +incompatible( .*)?'
 
 mc gvt-dst-free.umockdev --accept "$TOKEN" -n
 expect_rc 0
@@ -33,14 +33,15 @@ expect_stdout_line '0000:00:02\.0 parent i915-gvt incompatible'
 
 mc gvt-dst-free.umockdev --accept "$TOKEN" -r
 expect_rc 0
-expect_stdout_line 'DEVICE KIND MODULE VERDICT ACTION REASON'
+expect_stdout_line 'DEVICE TYPE KIND MODULE VERDICT ACTION REASON'
+expect_stdout_line '0000:00:02\.0 i915-GVTg_V5_4 parent i915-gvt actionable .*'
 
 mc gvt-dst-free.umockdev --accept "$TOKEN" -P
 expect_rc 0
 expect_stdout_lines 4
 compare "every line is KEY=\"value\" pairs" 0 \
 	"$(grep -Evc '^[A-Z_]+="[^"]*"( [A-Z_]+="[^"]*")*$' "$OUT")"
-expect_stdout_line 'DEVICE="0000:00:02\.0" KIND="parent" MODULE="i915-gvt" VERDICT="actionable" ACTION="'"$V54_ACTION"'" REASON=".*"'
+expect_stdout_line 'DEVICE="0000:00:02\.0" TYPE="i915-GVTg_V5_4" KIND="parent" MODULE="i915-gvt" VERDICT="actionable" ACTION="'"$V54_ACTION"'" REASON=".*"'
 
 mc gvt-dst-free.umockdev --accept "$TOKEN" -P -o DEVICE,VERDICT
 expect_rc 0
@@ -81,7 +82,7 @@ expect_stderr_empty
 # --- columns ------------------------------------------------------------------
 mc_plain -H
 expect_rc 0
-for c in DEVICE KIND MODULE VERDICT ACTION REASON; do
+for c in DEVICE TYPE KIND MODULE VERDICT ACTION REASON; do
 	expect_stdout_line " *$c( .*)?"
 done
 

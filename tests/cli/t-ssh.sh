@@ -95,7 +95,7 @@ check "the same document as --accept run locally" cmp -s "$T/local.json" "$OUT"
 ssh_pipe gvt-src gvt-dst-free $SRC_UUID
 expect_rc 0
 expect_stderr_empty
-expect_stdout_line "0000:00:02\.0 +parent +i915-gvt +actionable +$V54_ACTION .*"
+expect_stdout_line "0000:00:02\.0 +i915-GVTg_V5_4 +parent +i915-gvt +actionable +$V54_ACTION .*"
 compare "one actionable row, three incompatible" "1 3" \
 	"$(grep -c ' actionable ' "$OUT") $(grep -c ' incompatible ' "$OUT")"
 

@@ -134,7 +134,7 @@ static void test_dev_differs(void **state)
 	assert_int_equal(j->verdict, MC_INCOMPATIBLE);
 	assert_int_equal(j->nreasons, 1);
 	check_reason(j, "dev", MC_INCOMPATIBLE, MC_CAT_HARDWARE, "8086.3e92", "8086.5912",
-		     "physical device not matched");
+		     "physical device differs");
 }
 
 /* Source agg 2, destination agg 4 (128*2 = 64*4, 512*2 = 256*4, 4*2 = 2*4),
@@ -165,7 +165,7 @@ static void scaled_differs(void **state, const char *key)
 	assert_int_equal(j->verdict, MC_INCOMPATIBLE);
 	assert_int_equal(j->nreasons, 1);
 	check_reason(j, key, MC_INCOMPATIBLE, MC_CAT_CONFIG, sprod, dprod,
-		     "resources equal after aggregation");
+		     "differs after aggregation");
 }
 
 static void test_low_differs(void **state)
@@ -248,7 +248,7 @@ static void test_res_differs(void **state)
 	assert_int_equal(j->verdict, MC_INCOMPATIBLE);
 	assert_int_equal(j->nreasons, 1);
 	check_reason(j, "res", MC_INCOMPATIBLE, MC_CAT_CONFIG, "1920x1200", "1024x768",
-		     "same display resolution");
+		     "display resolution differs");
 }
 
 static void test_type_differs_equal_resources(void **state)
@@ -293,7 +293,7 @@ static void test_weight_differs(void **state)
 	assert_int_equal(j->verdict, MC_COMPATIBLE);
 	assert_int_equal(j->nreasons, 1);
 	check_reason(j, "weight", MC_COMPATIBLE, MC_CAT_CONFIG, "4", "2",
-		     "scheduling weight may differ");
+		     "scheduling weight differs (a share of the GPU, not state)");
 }
 
 static void test_weight_missing_in_source(void **state)
@@ -487,7 +487,7 @@ static void test_creatable_actionable(void **state)
 	assert_int_equal(j->preference, 0);
 	assert_int_equal(j->nreasons, 1);
 	check_reason(j, "type", MC_ACTIONABLE, MC_CAT_CAPACITY, "GVTg_V5_4", "GVTg_V5_4",
-		     "an mdev of this type is to be created");
+		     "no mdev of this type exists yet");
 }
 
 static void test_creatable_with_compatible_note(void **state)
@@ -789,8 +789,10 @@ static void test_judge_precedence_pairs(void **state)
 			mc_judge(&j, vb, MC_CAT_CONFIG, "b", "3", "4", "rule b");
 			assert_int_equal(j.verdict, want);
 			assert_int_equal(j.nreasons, 2);
-			assert_int_equal(j.reasons[0].verdict, va);
-			assert_int_equal(j.reasons[1].verdict, vb);
+			/* Worst first; in the order given within one verdict. */
+			assert_int_equal(j.reasons[0].verdict, vb > va ? vb : va);
+			assert_int_equal(j.reasons[1].verdict, vb > va ? va : vb);
+			assert_string_equal(j.reasons[0].field, vb > va ? "b" : "a");
 			mc_judgement_free(&j);
 		}
 	}

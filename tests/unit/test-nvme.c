@@ -19,8 +19,8 @@
 #define ACTION_VF1 "driverctl set-override " VF1 " nvme_vfio_pci"
 #define RULE_SRC_DRV "the source VF's driver is not a configured migration driver (migration-drivers)"
 #define RULE_NO_DRIVERS "no NVMe migration driver is configured (migration-drivers)"
-#define RULE_DST_DRV "the destination VF is to be bound to nvme_vfio_pci"
-#define RULE_STORE "same storage (a VF attached elsewhere would lose the guest's data)"
+#define RULE_DST_DRV "not bound to nvme_vfio_pci"
+#define RULE_STORE "attached to other storage (the guest's data would be lost)"
 #define CONF_ONE "[global]\nmigration-drivers = nvme_vfio_pci\n"
 
 /* ---- hand-built candidates ---- */
@@ -192,28 +192,28 @@ static void identity_differs(void **state, const char *key, const char *value, c
 
 static void test_dev_differs(void **state)
 {
-	identity_differs(state, "dev", "144d.a824", "same VF device");
+	identity_differs(state, "dev", "144d.a824", "VF device differs");
 }
 
 static void test_pf_differs(void **state)
 {
-	identity_differs(state, "pf", "144d.a824", "same PF device");
+	identity_differs(state, "pf", "144d.a824", "PF device differs");
 }
 
 static void test_mn_differs(void **state)
 {
-	identity_differs(state, "mn", "SAMSUNG MZWLJ3T8HBLS-00007", "same controller model");
+	identity_differs(state, "mn", "SAMSUNG MZWLJ3T8HBLS-00007", "controller model differs");
 }
 
 static void test_mn_case_differs(void **state)
 {
-	identity_differs(state, "mn", "QEMU NVME Ctrl", "same controller model");
+	identity_differs(state, "mn", "QEMU NVME Ctrl", "controller model differs");
 }
 
 static void test_fr_differs(void **state)
 {
 	identity_differs(state, "fr", "9.3.0",
-			 "same firmware revision (no portable controller-state layout exists)");
+			 "firmware revision differs");
 }
 
 /* One identity field missing on one side: unknown, never a guess. */
@@ -436,7 +436,7 @@ static void test_first_listed_driver_is_the_action(void **state)
 	j = judge(state, &qemu, &d, &cand_vf1);
 	assert_int_equal(j->verdict, MC_ACTIONABLE);
 	check_reason(j, "drv", MC_ACTIONABLE, MC_CAT_DRIVER, "nvme_vfio_pci", "vfio-pci",
-		     "the destination VF is to be bound to acme_nvme_vfio");
+		     "not bound to acme_nvme_vfio");
 	assert_string_equal(j->action, "driverctl set-override " VF1 " acme_nvme_vfio");
 }
 
