@@ -536,77 +536,100 @@ static void explain_no_candidate(struct mc_placement *p, const struct mc_cand *c
 	}
 }
 
+void mc_accepted_init(struct mc_accepted *a, const char *text, const char *who)
+{
+	char label[MC_RECORD_LABEL_MAX];
+
+	memset(a, 0, sizeof(*a));
+	mc_token_from_arg(text, &a->tok);
+	for (size_t r = 0; r < a->tok.nrecords; r++) {
+		a->mods[r] = mc_vendor_find(a->tok.records[r].module);
+		if (!a->mods[r])
+			mc_die("%s%s%s: module '%s' is not built in", who ? who : "", who ? ": " : "",
+			       mc_record_label(&a->tok, r, label), a->tok.records[r].module);
+	}
+	mc_host_init(&a->host);
+}
+
+void mc_accepted_judge(struct mc_accepted *a, const struct mc_opts *o)
+{
+	mc_accept_judge_all(&a->tok, a->mods, a->c, a->n,
+			    o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE);
+	mc_place(a->c, a->n, a->tok.nrecords, &a->place);
+}
+
+void mc_accepted_free(struct mc_accepted *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		mc_judgement_free(&a->c[i].j);
+	mc_judgement_free(&a->place.notes);
+	free(a->c);
+	mc_token_free(&a->tok);
+	mc_host_free(&a->host);
+	mc_pci_cleanup();
+	mc_pin_free();
+}
+
+/* Every device of the host that a record's module offers, restricted by
+ * the DEVICE arguments first, then -s and -d (mig-check(1), OPTIONS). */
+static void find_candidates(struct mc_accepted *a, const struct mc_opts *o)
+{
+	struct mc_restriction restrict_to;
+	struct mc_host *h = &a->host;
+
+	mc_restriction_init(&restrict_to, o->devices, o->ndevices);
+	mc_pci_filters(o->slot, o->id);
+	mc_host_scan(h, MC_SCAN_CANDIDATES);
+	for (size_t i = 0; i < h->ndevs; i++) {
+		const struct mc_dev *d = h->devs[i];
+		bool offered = false;
+
+		/* A DEVICE names a candidate only when a record's module offers
+		 * it; -s and -d come after (and may leave nothing, status 1). */
+		for (size_t r = 0; r < a->tok.nrecords; r++)
+			offered |= d->module && d->module == a->mods[r];
+		if (!offered || !mc_restriction_allows(&restrict_to, d) || !mc_pci_match(d))
+			continue;
+		for (size_t r = 0; r < a->tok.nrecords; r++) {
+			if (d->module != a->mods[r])
+				continue;
+			a->c = xrealloc(a->c, (a->n + 1) * sizeof(*a->c));
+			memset(&a->c[a->n], 0, sizeof(a->c[a->n]));
+			a->c[a->n].dev = d;
+			a->c[a->n].record = r;
+			a->n++;
+		}
+	}
+	mc_restriction_check(&restrict_to, "not a candidate for this token");
+}
+
 int mc_cmd_accept(const struct mc_opts *o)
 {
-	const struct mc_vendor *mods[MC_MAX_RECORDS];
-	struct mc_placement place;
-	struct mc_restriction restrict_to;
-	struct mc_cand *c = NULL;
-	struct mc_token tok;
-	struct mc_host h;
-	char label[MC_RECORD_LABEL_MAX];
+	struct mc_accepted a;
 	struct mc_columns cols;
-	size_t n = 0;
 	int status;
 
 	/* A bad -o is a usage error with -q and -J too, before any work. */
 	mc_columns_select(&cols, accept_columns, ARRAY_SIZE(accept_columns), accept_defaults,
 			  ARRAY_SIZE(accept_defaults), o->output);
-	mc_token_from_arg(o->token, &tok);
-	for (size_t r = 0; r < tok.nrecords; r++) {
-		mods[r] = mc_vendor_find(tok.records[r].module);
-		if (!mods[r])
-			mc_die("%s: module '%s' is not built in",
-			       mc_record_label(&tok, r, label), tok.records[r].module);
-	}
-	if (o->domain_xml) {
-		/* Pinned: the domain XML names each record's device. */
-		mc_host_init(&h);
-		n = mc_pin_accept(o, &tok, mods, &h, &c);
-		goto place;
-	}
-	mc_restriction_init(&restrict_to, o->devices, o->ndevices);
-	mc_pci_filters(o->slot, o->id);
-
-	mc_host_init(&h);
-	mc_host_scan(&h, MC_SCAN_CANDIDATES);
-	for (size_t i = 0; i < h.ndevs; i++) {
-		const struct mc_dev *d = h.devs[i];
-		bool offered = false;
-
-		/* A DEVICE names a candidate only when a record's module offers
-		 * it; -s and -d come after (and may leave nothing, status 1). */
-		for (size_t r = 0; r < tok.nrecords; r++)
-			offered |= d->module && d->module == mods[r];
-		if (!offered || !mc_restriction_allows(&restrict_to, d) || !mc_pci_match(d))
-			continue;
-		for (size_t r = 0; r < tok.nrecords; r++) {
-			if (d->module != mods[r])
-				continue;
-			c = xrealloc(c, (n + 1) * sizeof(*c));
-			memset(&c[n], 0, sizeof(c[n]));
-			c[n].dev = d;
-			c[n].record = r;
-			n++;
-		}
-	}
-	mc_restriction_check(&restrict_to, "not a candidate for this token");
-
-	mc_accept_judge_all(&tok, mods, c, n, o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE);
-place:
-	mc_place(c, n, tok.nrecords, &place);
+	mc_accepted_init(&a, o->token, NULL);
+	if (o->domain_xml)   /* pinned: the domain XML names each record's device */
+		a.n = mc_pin_accept(o, &a.tok, a.mods, &a.host, &a.c);
+	else
+		find_candidates(&a, o);
+	mc_accepted_judge(&a, o);
 	if (!o->domain_xml)
-		explain_no_candidate(&place, c, n, mods, o->ndevices || o->slot || o->id);
+		explain_no_candidate(&a.place, a.c, a.n, a.mods, o->ndevices || o->slot || o->id);
 
 	if (!o->quiet) {
 		if (o->format == MC_FMT_JSON)
-			print_json(&tok, c, n, &place);
+			print_json(&a.tok, a.c, a.n, &a.place);
 		else
-			print_table(o, tok.nrecords, c, n, &place);
+			print_table(o, a.tok.nrecords, a.c, a.n, &a.place);
 	}
-	print_diagnostics(o, &tok, c, n, &place);
+	print_diagnostics(o, &a.tok, a.c, a.n, &a.place);
 
-	switch (place.verdict) {
+	switch (a.place.verdict) {
 	case MC_IDENTICAL:
 	case MC_COMPATIBLE:
 		status = MC_EXIT_OK;
@@ -621,13 +644,6 @@ place:
 		status = MC_EXIT_NO;
 		break;
 	}
-	for (size_t i = 0; i < n; i++)
-		mc_judgement_free(&c[i].j);
-	mc_judgement_free(&place.notes);
-	free(c);
-	mc_token_free(&tok);
-	mc_host_free(&h);
-	mc_pci_cleanup();
-	mc_pin_free();
+	mc_accepted_free(&a);
 	return status;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "accept.h"
 #include "conf.h"
 #include "decode.h"
 #include "domxml.h"
@@ -110,61 +111,43 @@ static char *note_for(const struct mc_placement *p, size_t r, const struct mc_ho
 
 static int judge(const char *guest, const struct mc_opts *o, struct mc_domxml *x)
 {
-	const struct mc_vendor *mods[MC_MAX_RECORDS];
-	struct mc_placement place;
-	struct mc_cand *c = NULL;
-	struct mc_token tok;
-	struct mc_host h;
 	char label[MC_RECORD_LABEL_MAX];
 	bool trouble = false, refused = false;
-	size_t n;
+	struct mc_accepted a;
 
 	if (!strcmp(x->token, "-") || !x->token[0])
 		mc_die("%s: metadata: an empty token", guest);
-	mc_token_from_arg(x->token, &tok);
-	for (size_t r = 0; r < tok.nrecords; r++) {
-		mods[r] = mc_vendor_find(tok.records[r].module);
-		if (!mods[r])
-			mc_die("%s: %s: module '%s' is not built in", guest,
-			       mc_record_label(&tok, r, label), tok.records[r].module);
-	}
-	mc_host_init(&h);
-	n = mc_pin_candidates(guest, x, &tok, mods, o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE, &h, &c);
-	mc_place(c, n, tok.nrecords, &place);
+	mc_accepted_init(&a, x->token, guest);
+	a.n = mc_pin_candidates(guest, x, &a.tok, a.mods, &a.host, &a.c);
+	mc_accepted_judge(&a, o);
 
-	for (size_t r = 0; r < tok.nrecords; r++) {
+	for (size_t r = 0; r < a.tok.nrecords; r++) {
 		const struct mc_hostdev *hd = mc_domxml_vfio(x, r);
-		enum mc_verdict v = place.record_verdict[r];
-		long k = place.cand[r];
+		enum mc_verdict v = a.place.record_verdict[r];
+		long k = a.place.cand[r];
 		const struct mc_cand *why;
 		char *text;
 
 		if (k >= 0 && (v == MC_IDENTICAL || v == MC_COMPATIBLE))
 			continue;
-		if (k >= 0 && v == MC_ACTIONABLE && libvirt_binds(hd, c[k].j.action))
+		if (k >= 0 && v == MC_ACTIONABLE && libvirt_binds(hd, a.c[k].j.action))
 			continue;
 		refused = true;
 		trouble |= v == MC_UNKNOWN;
 		if (k >= 0 && v == MC_ACTIONABLE) {
-			mc_warn("%s: %s: actionable: %s", guest, mc_record_label(&tok, r, label),
-				c[k].j.action ? c[k].j.action : "");
+			mc_warn("%s: %s: actionable: %s", guest, mc_record_label(&a.tok, r, label),
+				a.c[k].j.action ? a.c[k].j.action : "");
 			continue;
 		}
-		why = k >= 0 ? &c[k] : mc_place_explaining(c, n, r, v);
+		why = k >= 0 ? &a.c[k] : mc_place_explaining(a.c, a.n, r, v);
 		text = why && why->j.nreasons ? mc_reason_text(&why->j.reasons[0]) : NULL;
 		if (!text)
-			text = note_for(&place, r, hd);
-		mc_warn("%s: %s: %s: %s", guest, mc_record_label(&tok, r, label),
+			text = note_for(&a.place, r, hd);
+		mc_warn("%s: %s: %s: %s", guest, mc_record_label(&a.tok, r, label),
 			mc_verdict_name(v), text);
 		free(text);
 	}
-	for (size_t i = 0; i < n; i++)
-		mc_judgement_free(&c[i].j);
-	mc_judgement_free(&place.notes);
-	free(c);
-	mc_token_free(&tok);
-	mc_host_free(&h);
-	mc_pin_free();
+	mc_accepted_free(&a);
 	if (!refused)
 		return MC_EXIT_OK;
 	return trouble ? MC_EXIT_TROUBLE : MC_EXIT_NO;

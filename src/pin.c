@@ -75,8 +75,7 @@ static bool offered(const struct mc_vendor *m, struct mc_dev *d)
 }
 
 size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_token *tok,
-			 const struct mc_vendor *const *mods, enum mc_kwrite kwrite,
-			 struct mc_host *h, struct mc_cand **c)
+			 const struct mc_vendor *const *mods, struct mc_host *h, struct mc_cand **c)
 {
 	bool scan = false;
 	size_t n = 0;
@@ -131,8 +130,6 @@ size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_
 			d->module = m;
 		add(c, &n, d, r);
 	}
-	/* All at once: one /proc scan serves them all (SPEC 13). */
-	mc_accept_judge_all(tok, mods, *c, n, kwrite);
 	return n;
 }
 
@@ -158,7 +155,7 @@ size_t mc_pin_accept(const struct mc_opts *o, struct mc_token *tok,
 	if (mc_domxml_parse(buf, len, &x, why, sizeof(why)) < 0)
 		mc_die("%s: %s", what, why);
 	free(buf);
-	n = mc_pin_candidates(what, &x, tok, mods, o->no_kernel_check ? MC_NO_KWRITE : MC_KWRITE, h, c);
+	n = mc_pin_candidates(what, &x, tok, mods, h, c);
 	mc_domxml_free(&x);
 	return n;
 }

@@ -16,13 +16,12 @@
 #include "vendor.h"
 
 /* The candidates for each record of @tok, pinned by @x (record i on its
- * i-th VFIO device), judged.  Exits 2 on a count mismatch or a named
+ * i-th VFIO device), to be judged.  Exits 2 on a count mismatch or a named
  * device that does not exist, with @what (the file, the guest) in the
  * message.  An mdev record's uuid becomes the XML's.  Returns how many
  * candidates *@c holds. */
 size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_token *tok,
-			 const struct mc_vendor *const *mods, enum mc_kwrite kwrite,
-			 struct mc_host *h, struct mc_cand **c);
+			 const struct mc_vendor *const *mods, struct mc_host *h, struct mc_cand **c);
 
 /* --accept --domain-xml: read and parse the XML named by the option, then
  * as mc_pin_candidates(). */
