@@ -104,7 +104,8 @@ size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_
 		bool is_mdev = hd->kind == MC_HOSTDEV_MDEV;
 		struct mc_dev *d;
 
-		/* SPEC: the action creates the mdev the XML names. */
+		/* mig-check(1) LIBVIRT/Destination: the action creates the
+		 * mdev the XML names. */
 		if (is_mdev && mc_record_get(rec, "uuid"))
 			mc_record_set(rec, "uuid", hd->name);
 		d = is_mdev ? find_mdev(h, hd->name) : NULL;
@@ -117,7 +118,8 @@ size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_
 			for (size_t i = 0; i < h->ndevs; i++) {
 				struct mc_dev *t = h->devs[i];
 
-				/* A full one too: a capacity candidate (SPEC 6). */
+				/* A full one too: a capacity candidate
+				 * (mig-check-formats(5), VERDICTS). */
 				if (t->kind == MC_KIND_PARENT && t->type && t->module == m)
 					add(c, &n, t, r);
 			}
@@ -131,7 +133,8 @@ size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_
 			d->module = m;
 		add(c, &n, d, r);
 	}
-	/* All at once: one /proc scan serves them all (SPEC 13). */
+	/* All at once: one /proc scan serves them all (mig-check(1)
+	 * VERDICTS/Held devices). */
 	mc_accept_judge_all(tok, mods, *c, n, kwrite);
 	return n;
 }
