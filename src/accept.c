@@ -66,8 +66,8 @@ static bool path_within(const char *path, const char *dir)
 
 /* A candidate (or its parent) that vanished while it was read reads as if
  * its attributes were absent; that must not pass for what the kernel shows
- * (SPEC 4).  An mdev or a type lives inside its parent's directory: that it
- * is still there says the parent is. */
+ * (mig-check(1) DESCRIPTION/Devices).  An mdev or a type lives inside its
+ * parent's directory: that it is still there says the parent is. */
 static bool vanished(const struct mc_dev *cand, struct mc_judgement *j)
 {
 	const struct mc_dev *gone = NULL, *parent = cand->parent;
@@ -111,8 +111,9 @@ static bool uuid_taken(const struct mc_record *rec, signed char *taken)
 	return *taken;
 }
 
-/* SPEC 6, 13: a creatable type with no free instance, or whose mdev, by the
- * UUID to create, exists already, takes nothing. */
+/* mig-check(1) VERDICTS/Held devices: a creatable type with no free
+ * instance, or whose mdev, by the UUID to create, exists already, takes
+ * nothing. */
 static void judge_creatable(const struct mc_record *rec, const struct mc_dev *cand,
 			    signed char *taken, struct mc_judgement *j)
 {
@@ -146,7 +147,8 @@ static void judge_rules(const struct mc_record *rec, const struct mc_vendor *m,
 	mc_token_free(&local);
 }
 
-/* SPEC 13: vfio-pci, a variant, or a driver the configuration names. */
+/* mig-check(1) VERDICTS/Held devices: vfio-pci, a variant, or a driver the
+ * configuration names. */
 static bool is_vfio_driver(const char *drv)
 {
 	static const char suffix[] = "_vfio_pci";
@@ -173,7 +175,7 @@ static void add_node(char ***paths, size_t *n, char *path)
 	(*paths)[(*n)++] = path;
 }
 
-/* The VFIO nodes of @d (ABI 10.2) onto @paths; false with errno and the
+/* The VFIO nodes of @d onto @paths; false with errno and the
  * attribute in @*attr when they cannot be told. */
 static bool vfio_nodes(const struct mc_dev *d, char ***paths, size_t *n, const char **attr)
 {
@@ -259,7 +261,8 @@ static void judge_all(const struct mc_record *recs, const struct mc_vendor *cons
 			continue;
 		judge_rules(&recs[c[i].record], mods[c[i].record], c[i].dev, kwrite,
 			    &taken[c[i].record], &c[i].j, &s[i]);
-		/* SPEC 13: only a candidate that passed every other rule. */
+		/* mig-check(1) VERDICTS/Held devices: only a candidate that
+		 * passed every other rule. */
 		if (mc_verdict_usable(c[i].j.verdict))
 			use_facts(c[i].dev, &s[i], &paths, &npaths, enable[i], sizeof(enable[i]));
 	}

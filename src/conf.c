@@ -48,7 +48,7 @@ struct conf_reader {
 	size_t ndevices;
 };
 
-/* Every key there is, by section kind (SPEC 10, 14). */
+/* Every key there is, by section kind (mig-check.conf(5), SECTIONS). */
 static const struct {
 	const char *section, *key;
 } known_keys[] = {
@@ -87,7 +87,8 @@ static int parse_bool(const char *v)
 
 /* A section header, @start just after its '[' and @end at its ']': known
  * sections only, a device section naming a device in any DEVICE spelling
- * (SPEC 2), each device once.  false (and r->err) when refused. */
+ * (mig-check(1) DESCRIPTION/Devices), each device once.  false (and r->err)
+ * when refused. */
 static bool section_header(struct conf_reader *r, const char *start, const char *end)
 {
 	char name[40];

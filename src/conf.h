@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The configuration file (SPEC section 10). */
+/* The configuration file, mig-check.conf(5). */
 #ifndef MC_CONF_H
 #define MC_CONF_H
 
@@ -19,7 +19,7 @@ void mc_config_load(const char *path);
  * unset. */
 const char *mc_config_get(const char *section, const char *key);
 
-/* [libvirt] require-token (SPEC 14): false when unset. */
+/* [libvirt] require-token (mig-check.conf(5), [libvirt]): false when unset. */
 bool mc_config_require_token(void);
 
 void mc_config_free(void);

@@ -32,7 +32,7 @@ static char *read_token_line(void)
 	return buf;
 }
 
-/* Whitespace around a token is no part of it (SPEC 5; mig-check-formats(5)):
+/* Whitespace around a token is no part of it (mig-check-formats(5), TOKEN):
  * what a shell, a file or a copy from a terminal adds. */
 static bool is_token_space(char c)
 {

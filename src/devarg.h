@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* DEVICE arguments: a PCI address, a short one, an mdev UUID, or a sysfs path
- * of either, turned into the canonical name of the device (SPEC section 2). */
+ * of either, turned into the canonical name of the device (mig-check(1)
+ * DESCRIPTION/Devices). */
 #ifndef MC_DEVARG_H
 #define MC_DEVARG_H
 

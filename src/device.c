@@ -2,7 +2,7 @@
 /* Reading a device's sysfs attributes through libudev, and the few facts
  * every module asks of any device.  A device's libudev object is made when
  * an attribute is first read, so a scan makes none for the many devices
- * whose attributes no module reads (SPEC 12). */
+ * whose attributes no module reads. */
 #include "config.h"
 
 #include <errno.h>
@@ -29,9 +29,9 @@ const char *mc_kind_name(enum mc_kind k)
 }
 
 /* Upstream VFIO variant drivers with live-migration support whose devices
- * no built-in module judges (mig-check(1), ABI 10.4): their compatibility
- * checks run in firmware or at resume.  qat_vfio_pci is not here: the qat
- * module judges its devices. */
+ * no built-in module judges (mig-check(1) OPTIONS, --list): their
+ * compatibility checks run in firmware or at resume.  qat_vfio_pci is not
+ * here: the qat module judges its devices. */
 static const char *const unjudged_drivers[] = {
 	"mlx5_vfio_pci",
 	"hisi_acc_vfio_pci",

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The local devices mig-check knows about, and how their sysfs attributes are
- * read (SPEC section 4). */
+ * read (mig-check(1) DESCRIPTION/Devices). */
 #ifndef MC_DEVICE_H
 #define MC_DEVICE_H
 

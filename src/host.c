@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The host's device table and its name index.  Devices are found by name in
  * a hash table and driver names are kept once, so that a scan stays linear
- * in the size of the host, in time and in memory (SPEC 12). */
+ * in the size of the host, in time and in memory (bench/RESULTS.md). */
 #include "config.h"
 
 #include <errno.h>

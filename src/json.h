@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The one way mig-check prints JSON (SPEC 8): the document frame, records,
- * and documents streamed one object at a time. */
+/* The one way mig-check prints JSON (mig-check-formats(5), JSON OUTPUT): the
+ * document frame, records, and documents streamed one object at a time. */
 #ifndef MC_JSON_H
 #define MC_JSON_H
 

@@ -136,8 +136,9 @@ void mc_judge_use(struct mc_judgement *j, const struct mc_use *u, const char *kv
 				 "cannot read %s: %s", u->attr, strerror(u->err));
 		break;
 	}
-	/* No write to a held device, whatever its attribute (SPEC 13); an
-	 * unknown one loses the write it was due for. */
+	/* No write to a held device, whatever its attribute (mig-check(1)
+	 * VERDICTS/Held devices); an unknown one loses the write it was due
+	 * for. */
 	if (kver || u->state == MC_USE_HOLDER || u->state == MC_USE_ENABLED)
 		j->kcheck = MC_KCHECK_SKIPPED;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The pure half of judging one candidate for one record (SPEC 6, 7): it
- * reads no device and writes nothing, so the fuzz harness runs the very
- * code --accept runs. */
+/* The pure half of judging one candidate for one record (mig-check(1)
+ * VERDICTS, KERNEL CHECK): it reads no device and writes nothing, so the fuzz
+ * harness runs the very code --accept runs. */
 #ifndef MC_JUDGE_H
 #define MC_JUDGE_H
 
@@ -14,7 +14,8 @@
 
 struct mc_vendor;
 
-/* May the kernel check write the source's migration_version (SPEC 7)? */
+/* May the kernel check write the source's migration_version (mig-check(1)
+ * KERNEL CHECK)? */
 enum mc_kwrite {
 	MC_KWRITE,        /* yes: the kernel has the last word */
 	MC_NO_KWRITE,     /* --no-kernel-check */
@@ -34,10 +35,10 @@ bool mc_judge_start(const struct mc_record *rec, const struct mc_vendor *m,
 		    const struct mc_dev *cand, struct mc_judgement *j);
 
 /* The module's rules on @src against @dst (the candidate encoded), then
- * SPEC 7's one-side rule; @kver_attr is the candidate's migration_version
- * attribute or NULL, only tested for presence.  Returns the source's kver
- * when the write-check is due: the caller writes it there and hands the
- * answer to mc_judge_kernel(). */
+ * the one-side rule of mig-check(1) KERNEL CHECK; @kver_attr is the
+ * candidate's migration_version attribute or NULL, only tested for
+ * presence.  Returns the source's kver when the write-check is due: the caller
+ * writes it there and hands the answer to mc_judge_kernel(). */
 const char *mc_judge_rules(const struct mc_record *src, const struct mc_record *dst,
 			   const struct mc_vendor *m, const struct mc_dev *cand,
 			   const char *kver_attr, enum mc_kwrite kwrite, struct mc_judgement *j);
@@ -45,14 +46,17 @@ const char *mc_judge_rules(const struct mc_record *src, const struct mc_record *
 /* The kernel's answer to the write of @kver; @err is the errno of a failure. */
 void mc_judge_kernel(struct mc_judgement *j, const char *kver, enum mc_kanswer a, int err);
 
-/* SPEC 6: a creatable type with no free instance (available_instances 0). */
+/* mig-check-formats(5) VERDICTS/Reasons: a creatable type with no free
+ * instance (available_instances 0). */
 void mc_judge_full(struct mc_judgement *j);
 
-/* SPEC 13: an mdev with @uuid, the one to create, exists on this host. */
+/* mig-check(1) VERDICTS/Held devices: an mdev with @uuid, the one to create,
+ * exists on this host. */
 void mc_judge_uuid_taken(struct mc_judgement *j, const char *uuid);
 
 /* What the held-device check found out about a candidate that passed every
- * other rule (SPEC 13); the caller reads, this judges. */
+ * other rule (mig-check(1) VERDICTS/Held devices); the caller reads, this
+ * judges. */
 struct mc_use {
 	enum mc_use_state {
 		MC_USE_FREE,         /* nobody holds it, as far as could be seen */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The kernel's migration_version attribute: the last word where it exists
- * (SPEC section 7). */
+ * (mig-check(1), KERNEL CHECK). */
 #ifndef MC_KCHECK_H
 #define MC_KCHECK_H
 

@@ -64,9 +64,9 @@ static bool listed(const struct mc_dev *d)
 	return !(d->kind == MC_KIND_PARENT && !d->type && !d->err);
 }
 
-/* Rows come as SPEC 2 names them: mdevs, then mdev parents with their
- * types, then SR-IOV PFs and VFs; each group in the scan's order (mdevs by
- * sysfs path, the rest by PCI address). */
+/* Rows come as mig-check(1) OPTIONS --list orders them: mdevs, then mdev
+ * parents with their types, then SR-IOV PFs and VFs; each group in the scan's
+ * order (mdevs by sysfs path, the rest by PCI address). */
 static size_t list_group(const struct mc_dev *d)
 {
 	return d->kind == MC_KIND_MDEV ? 0 : d->kind == MC_KIND_PARENT ? 1 : 2;
@@ -214,8 +214,9 @@ int mc_cmd_list(const struct mc_opts *o)
 		if (!m && d->kind == MC_KIND_PF)
 			m = vf_module(&h, d);
 		if (d->err) {
-			/* Trouble (SPEC 13): the row says what failed, and
-			 * the run ends with status 2. */
+			/* Trouble (mig-check(1) OPTIONS --list, EXIT STATUS):
+			 * the row says what failed, and the run ends with
+			 * status 2. */
 			r->cell[COL_MIGRATABLE] = "unknown";
 			r->cell[COL_WHY] = r->why = xasprintf("cannot read %s: %s", d->err_attr,
 							      strerror(d->err));

@@ -172,8 +172,9 @@ static void set_format(struct mc_opts *o, enum mc_format f)
 }
 
 /* Options that mean nothing with --emit, which prints a token (or, with
- * -J, a document), judges nothing and writes nothing (SPEC 2, 8):
- * refused, not silently ignored.  -s and -d have their own message. */
+ * -J, a document), judges nothing and writes nothing (mig-check(1) OPTIONS;
+ * mig-check-formats(5) JSON OUTPUT): refused, not silently ignored.  -s and -d
+ * have their own message. */
 static const struct option_name {
 	int opt;
 	const char *name;
@@ -303,7 +304,7 @@ static int (*const handlers[])(const struct mc_opts *) = {
 	[MC_MODE_HOOK] = mc_cmd_hook,
 };
 
-/* SPEC 2's rules for the libvirt options. */
+/* mig-check(1) OPTIONS/libvirt: the rules for the libvirt options. */
 static void check_libvirt_options(const struct mc_opts *o)
 {
 	if (o->domain && o->mode != MC_MODE_EMIT)

@@ -103,7 +103,8 @@ size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_
 		bool is_mdev = hd->kind == MC_HOSTDEV_MDEV;
 		struct mc_dev *d;
 
-		/* SPEC: the action creates the mdev the XML names. */
+		/* mig-check(1) LIBVIRT/Destination: the action creates the
+		 * mdev the XML names. */
 		if (is_mdev && mc_record_get(rec, "uuid"))
 			mc_record_set(rec, "uuid", hd->name);
 		d = is_mdev ? find_mdev(h, hd->name) : NULL;
@@ -116,7 +117,8 @@ size_t mc_pin_candidates(const char *what, const struct mc_domxml *x, struct mc_
 			for (size_t i = 0; i < h->ndevs; i++) {
 				struct mc_dev *t = h->devs[i];
 
-				/* A full one too: a capacity candidate (SPEC 6). */
+				/* A full one too: a capacity candidate
+				 * (mig-check-formats(5), VERDICTS). */
 				if (t->kind == MC_KIND_PARENT && t->type && t->module == m)
 					add(c, &n, t, r);
 			}

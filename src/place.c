@@ -97,7 +97,8 @@ static int by_edge(const void *a, const void *b)
 	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
 }
 
-/* SPEC 6: the verdict of a record that found no place. */
+/* mig-check(1) VERDICTS/Bundles: the verdict of a record that found no
+ * place. */
 static enum mc_verdict unplaced_verdict(const struct mc_cand *c, size_t n, size_t r,
 					bool *taken, bool *any)
 {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Placing each record of a token on a distinct candidate, and the overall
- * verdict (SPEC section 6). */
+ * verdict (mig-check(1) VERDICTS/Bundles). */
 #ifndef MC_PLACE_H
 #define MC_PLACE_H
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Device discovery (SPEC 4, 12).  A whole-host scan reads the directories
- * /sys/bus/pci/devices and /sys/bus/mdev/devices, and everything else
- * relative to them:
+/* Device discovery (mig-check(1) DESCRIPTION/Devices; cost: bench/RESULTS.md).
+ * A whole-host scan reads the directories /sys/bus/pci/devices and
+ * /sys/bus/mdev/devices, and everything else relative to them:
  *  - a PCI function's uevent gives its vendor, device and class (the kernel's
  *    pdev->vendor/device, the values its vendor/device files show; never
  *    config space, where a VF reads 0xffff) and its driver; a function no
@@ -182,7 +182,8 @@ static struct mc_dev *add_pci_ids(struct mc_host *h, const char *name, const str
 	 * mdevs and types, and modules read its attributes for each of them:
 	 * for --accept and --emit its object is made now, and its identity
 	 * read back through it, so that an attribute that cannot be read makes
-	 * them unknown (SPEC 4).  --list shows the uevent's. */
+	 * them unknown (mig-check(1) DESCRIPTION/Devices).  --list shows the
+	 * uevent's. */
 	if (!ids || (wanted && !h->show_only &&
 		     (d->kind == MC_KIND_PF || d->kind == MC_KIND_PARENT))) {
 		d->vendor = read_hex_attr(d, "vendor", 0xffff);
@@ -267,7 +268,7 @@ static struct mc_dev *add_mdev(struct mc_host *h, const char *name, char *syspat
 		d->type = xstrdup(buf);
 	else
 		dev_fail(d, "mdev_type", errno);
-	/* The parent is the directory the mdev lives in (ABI 1.3). */
+	/* The parent is the directory the mdev lives in. */
 	slash = strrchr(syspath, '/');
 	if (slash && slash > syspath) {
 		const char *pname;
@@ -321,7 +322,8 @@ static bool is_sriov_or_parent(const struct mc_sysdir *bus, const char *name)
 
 /* The entries of the bus directory @bus; NULL when there is no such bus
  * (a host without it is simply empty).  A bus that exists but cannot be
- * listed stops the run: what it hides could be the answer (SPEC 13). */
+ * listed stops the run: what it hides could be the answer (mig-check(1),
+ * EXIT STATUS). */
 static char **list_bus(struct mc_sysdir *bus, size_t *n)
 {
 	char **names;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Finding the local devices: a whole-host scan for --accept and --list, or
- * just the named devices and their parents for --emit (SPEC section 4). */
+ * just the named devices and their parents for --emit (mig-check(1)
+ * DESCRIPTION/Devices). */
 #ifndef MC_SCAN_H
 #define MC_SCAN_H
 

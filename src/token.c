@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Encoding, decoding and building of migration tokens (SPEC section 5). */
+/* Encoding, decoding and building of migration tokens (mig-check-formats(5),
+ * TOKEN). */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif

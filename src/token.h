@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The migration token: records of module fields, encoded as one shell-safe,
- * checksummed line (SPEC section 5). */
+ * checksummed line (mig-check-formats(5), TOKEN). */
 #ifndef MC_TOKEN_H
 #define MC_TOKEN_H
 

@@ -36,7 +36,7 @@ static inline void freep(void *p)
  * NULL, and a result that must be used. */
 #define MC_ALLOC __attribute__((malloc, returns_nonnull, warn_unused_result))
 
-/* Exit statuses of SPEC section 3. */
+/* Exit statuses of mig-check(1), EXIT STATUS. */
 enum {
 	MC_EXIT_OK = 0,
 	MC_EXIT_NO = 1,

@@ -65,7 +65,8 @@ void mc_judge(struct mc_judgement *j, enum mc_verdict v, enum mc_category cat,
 	va_list ap;
 	int n;
 
-	/* SPEC 6: the worse outcome wins; the enum is ordered by precedence. */
+	/* mig-check-formats(5) VERDICTS: the worse outcome wins; the enum is
+	 * ordered by precedence. */
 	if (v > j->verdict)
 		j->verdict = v;
 	/* Reasons stay ordered from the worst verdict down, in the order given

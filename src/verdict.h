@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Verdicts, reasons and the judgement of one record against one candidate
- * (SPEC section 6). */
+ * (mig-check-formats(5), VERDICTS). */
 #ifndef MC_VERDICT_H
 #define MC_VERDICT_H
 
@@ -59,9 +59,10 @@ const char *mc_kcheck_name(enum mc_kcheck k);
 bool mc_verdict_usable(enum mc_verdict v);
 
 /* Record a rule's outcome as a reason; the candidate's verdict becomes the
- * worse of the two (SPEC 6 precedence).  @src/@dst may be NULL.  The
- * reasons are kept in the order of their verdicts, worst first, so the
- * first one is always one that decided the candidate's verdict. */
+ * worse of the two (the precedence of mig-check-formats(5) VERDICTS).
+ * @src/@dst may be NULL.  The reasons are kept in the order of their
+ * verdicts, worst first, so the first one is always one that decided the
+ * candidate's verdict. */
 void mc_judge(struct mc_judgement *j, enum mc_verdict v, enum mc_category cat,
 	      const char *field, const char *src, const char *dst,
 	      const char *rule_fmt, ...) __attribute__((format(printf, 7, 8)));

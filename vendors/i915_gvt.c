@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Intel GVT-g vGPU mdevs (SPEC 9.1): a vGPU's state fits a vGPU of the same
- * physical GPU model with the same graphics memory, fences and resolution. */
+/* Intel GVT-g vGPU mdevs (mig-check(1) VENDOR MODULES/i915-gvt): a vGPU's
+ * state fits a vGPU of the same physical GPU model with the same graphics
+ * memory, fences and resolution. */
 #include "config.h"
 
 #include <ctype.h>

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* NVMe VFs (SPEC 9.3).  No upstream driver migrates them yet, and no
- * portable controller-state layout exists: the controller model differs and
- * firmware on both sides, the same storage behind the VF, and a driver the
- * administrator names as migration-capable are what make a safe pair. */
+/* NVMe VFs (mig-check(1) VENDOR MODULES/nvme).  No upstream driver migrates
+ * them yet, and no portable controller-state layout exists: the controller
+ * model differs and firmware on both sides, the same storage behind the VF,
+ * and a driver the administrator names as migration-capable are what make a
+ * safe pair. */
 #include "config.h"
 
 #include <errno.h>

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Intel QuickAssist VFs (SPEC 9.2).  qat_vfio_pci checks on resume that the
- * destination PF's capabilities are a superset of the source's and that the
- * ring-to-service maps are identical; sysfs shows neither mask, so the same
- * PF device and the same service set are what can be proven. */
+/* Intel QuickAssist VFs (mig-check(1) VENDOR MODULES/qat).  qat_vfio_pci
+ * checks on resume that the destination PF's capabilities are a superset of
+ * the source's and that the ring-to-service maps are identical; sysfs shows
+ * neither mask, so the same PF device and the same service set are what can be
+ * proven. */
 #include "config.h"
 
 #include <errno.h>

@@ -35,7 +35,8 @@ rc=
 what=
 
 # Prefix for a command that must run unprivileged (permission failures,
-# SPEC 11); empty when the tests already run as an ordinary user.
+# tests/fixtures/README.md); empty when the tests already run as an ordinary
+# user.
 if [ "$(id -u)" = 0 ]; then
 	AS_NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups"
 else
@@ -105,10 +106,10 @@ judge() {
 }
 
 # expect_versions FIXTURE CAND VERDICT MODULE FIELDS [ARGS...]: the
-# field-set version rules of SPEC 5 for a MODULE record of FIELDS (no v=),
-# judged on FIXTURE with ARGS: an unknown key within v=1 is ignored (the
-# candidate CAND is still VERDICT), and a larger v than the module knows
-# makes every candidate unknown, never a guess (status 2).
+# field-set version rules of mig-check-formats(5) TOKEN/Versions for a MODULE
+# record of FIELDS (no v=), judged on FIXTURE with ARGS: an unknown key within
+# v=1 is ignored (the candidate CAND is still VERDICT), and a larger v than the
+# module knows makes every candidate unknown, never a guess (status 2).
 expect_versions() {
 	_vfx=$1; _vc=$2; _vv=$3; _vm=$4; _vf=$5; shift 5
 	case $_vv in identical|compatible|actionable) _vrc=0 ;; *) _vrc=1 ;; esac

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# --accept of a GVT-g token on destination hosts (SPEC 3, 6, 7, 9.1).
+# --accept of a GVT-g token on destination hosts (mig-check(1) EXIT STATUS,
+# VERDICTS, KERNEL CHECK, VENDOR MODULES/i915-gvt).
 . "$TESTLIB"
 
 V54=$(cand_type i915-GVTg_V5_4)
@@ -50,7 +51,7 @@ expect_jq "$V52 | .reasons[] | select(.field == \"high\") | [.source, .destinati
 expect_jq "$PL" '[{"record":0,"device":"'$DST_UUID'"}]'
 
 # The kernel check writes the token's kver to the candidate's attribute, and
-# only to a candidate that passed every other rule (SPEC 7).
+# only to a candidate that passed every other rule (mig-check(1) KERNEL CHECK).
 mc_sh gvt-dst-identical.umockdev "--accept writes kver to the identical mdev only" '
 	m=$UMOCKDEV_DIR/sys/bus/mdev/devices/'$DST_UUID'/migration_version
 	t=$UMOCKDEV_DIR'$TYPES'/i915-GVTg_V5_8/migration_version
@@ -101,7 +102,8 @@ judge 0 "" gvt-dst-free.umockdev "$SRC" --no-kernel-check
 expect_jq "$V54 | .verdict" actionable
 expect_jq "$V54 | .kernel_check" skipped
 
-# An unknown key within a known v is ignored; a larger v is unknown (SPEC 5).
+# An unknown key within a known v is ignored; a larger v is unknown
+# (mig-check-formats(5) TOKEN/Versions).
 expect_versions gvt-dst-free.umockdev "$V54" actionable i915-gvt \
 	"dev=8086.591d,type=GVTg_V5_4,low=128,high=512,fence=4,res=1920x1200,weight=4,agg=1,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_4-00000001"
 
@@ -114,7 +116,8 @@ expect_jq "$V58 | .verdict" incompatible
 
 # Aggregation: 2 x V5_8 = low 128, high 768, fence 8: no type has that.
 F=$(mktoken "i915-gvt@v=1,dev=8086.591d,type=GVTg_V5_8,low=64,high=384,fence=4,res=1024x768,weight=2,agg=2,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_8-00000001")
-# Reasons say what is wrong (SPEC 8), first the one that decided.
+# Reasons say what is wrong (mig-check-formats(5) VERDICTS/Reasons), first the
+# one that decided.
 mc gvt-dst-free.umockdev --accept "$SRC" -P -o TYPE,REASON
 expect_stdout_line 'TYPE="i915-GVTg_V5_8" REASON="low: differs after aggregation \(128 -> 64\)"'
 expect_stdout_line 'TYPE="i915-GVTg_V5_2" REASON="low: differs after aggregation \(128 -> 256\)"'
@@ -165,7 +168,8 @@ judge 0 "(V5_2 token on a free host)" gvt-dst-free.umockdev "$TOKEN"
 expect_jq "$V52 | .verdict" actionable
 expect_jq "$V52 | .action" "mdevctl start --uuid 5a2e4c1d-8b3f-4e6a-9c7d-1f2e3d4c5b6a --parent 0000:00:02.0 --type i915-GVTg_V5_2"
 
-# A full type is still a candidate, of capacity (SPEC 6).
+# A full type is still a candidate, of capacity (mig-check-formats(5)
+# VERDICTS/Reasons).
 judge 1 "" gvt-dst-exhausted.umockdev "$SRC"
 expect_jq '.verdict' incompatible
 expect_jq "$V54 | [.verdict, .kernel_check] | join(\" \")" "incompatible skipped" "V5_4 full: a capacity candidate"

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # NVMe VFs: --emit, --accept and --list on NVMe hosts with a configuration
-# (SPEC 3, 5, 6, 9.3, 10).  Hosts: tests/fixtures/nvme-*.umockdev (ABI 8.3);
+# (mig-check(1) EXIT STATUS, VENDOR MODULES/nvme; mig-check-formats(5);
+# mig-check.conf(5)).  Hosts: tests/fixtures/nvme-*.umockdev
+# (tests/fixtures/README.md);
 # configurations: tests/fixtures/nvme-*.conf.
 . "$TESTLIB"
 
@@ -201,7 +203,8 @@ F=$(mktoken "nvme@v=1,$(printf '%s' "$base" | sed 's/,fr=9.2.0//')")
 judge 2 "(no fr field)" nvme-dst-same.umockdev "$F" -c "$CONF_A" $VF1
 expect_jq "$C1 | .verdict" unknown
 expect_jq "$(reason "$C1" fr) | [.source, .destination] | tojson" '[null,"9.2.0"]'
-# An unknown key within v=1 is ignored; a larger v is unknown (SPEC 5).
+# An unknown key within v=1 is ignored; a larger v is unknown
+# (mig-check-formats(5) TOKEN/Versions).
 expect_versions nvme-dst-same.umockdev "$C1" identical nvme "$base" -c "$CONF_A"
 
 # --- list -----------------------------------------------------------------------------
@@ -220,7 +223,7 @@ expect_rc 0 "(no migration-drivers)"
 expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" no
 expect_jq ".devices[] | select(.device == \"$VF1\") | .why | test(\"migration-drivers\")" true
 
-# --- attributes that fail or are absent (SPEC 4, 5) ---------------------------------------
+# --- attributes that fail or are absent (mig-check(1) DESCRIPTION/Devices) --------
 PFDIR='$UMOCKDEV_DIR/sys/devices/pci0000:00/0000:00:1c.0/0000:3b:00.0'
 VFDIR='$UMOCKDEV_DIR/sys/devices/pci0000:00/0000:00:1c.0/0000:3b:00.1'
 ERRNO='Permission denied|Operation not permitted'

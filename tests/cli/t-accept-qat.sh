@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Intel QAT VFs: --emit, --accept and --list on QAT hosts (SPEC 2, 3, 5, 6, 8,
-# 9.2).  Hosts: tests/fixtures/qat-*.umockdev (ABI 8.2).
+# Intel QAT VFs: --emit, --accept and --list on QAT hosts (mig-check(1)
+# OPTIONS, EXIT STATUS, VENDOR MODULES/qat; mig-check-formats(5)).  Hosts:
+# tests/fixtures/qat-*.umockdev (tests/fixtures/README.md).
 . "$TESTLIB"
 
 PF=0000:6b:00.0
@@ -143,8 +144,8 @@ expect_jq '.verdict' actionable
 expect_jq '[.candidates[].device] | join(",")' $VF2
 judge 1 "(--ready, best is actionable)" qat-dst-same.umockdev "$SRC" --ready $VF2
 expect_jq '.verdict' actionable
-# DEVICE is matched against the candidate's own PCI function (SPEC 2): the
-# PF is no candidate, so naming it leaves none.
+# DEVICE is matched against the candidate's own PCI function (mig-check(1)
+# OPTIONS): the PF is no candidate, so naming it leaves none.
 mc qat-dst-same.umockdev --accept "$SRC" -J $PF
 expect_trouble "$PF: not a candidate for this token"
 # The same shape as --list: the argument as given, status 2.
@@ -261,7 +262,8 @@ judge 2 "(no svc field)" qat-dst-same.umockdev "$F"
 expect_jq '.verdict' unknown
 expect_jq "$C1 | .verdict" unknown
 expect_jq "$(reason "$C1" svc) | [.source, .destination] | tojson" '[null,"asym+sym"]'
-# -q still says why the status is 2: one line per unknown record (SPEC 3).
+# -q still says why the status is 2: one line per unknown record (mig-check(1)
+# EXIT STATUS).
 mc qat-dst-same.umockdev --accept "$F" -q
 expect_rc 2 "(-q, unknown)"
 expect_stdout_empty
@@ -275,7 +277,8 @@ F=$(mktoken "qat@v=1,dev=8086.4941,pf=8086.4940,gen=4,svc=sym,drv=qat_vfio_pci")
 judge 1 "(svc=sym)" qat-dst-same.umockdev "$F"
 expect_jq "$(triple "$C1" svc)" '["sym","asym+sym","config"]'
 
-# An unknown key within v=1 is ignored; a larger v is unknown (SPEC 5).
+# An unknown key within v=1 is ignored; a larger v is unknown
+# (mig-check-formats(5) TOKEN/Versions).
 expect_versions qat-dst-same.umockdev "$C1" identical qat \
 	"dev=8086.4941,pf=8086.4940,gen=4,svc=asym+sym,drv=qat_vfio_pci"
 
@@ -318,7 +321,7 @@ expect_jq ".devices[] | select(.device == \"$VF1\") | [.migratable, .why] | join
 mc qat-dst-vfio.umockdev --list -J
 expect_jq ".devices[] | select(.device == \"$VF1\") | [.migratable, .why] | join(\": \")" "no: not bound to qat_vfio_pci"
 
-# --- attributes that fail or are absent (SPEC 4, 5) ---------------------------------------
+# --- attributes that fail or are absent (mig-check(1) DESCRIPTION/Devices) --------
 PFDIR='$UMOCKDEV_DIR/sys/devices/pci0000:6b/0000:6b:00.0'
 ERRNO='Permission denied|Operation not permitted'
 mc_sh qat-src.umockdev "--emit, qat/cfg_services mode 000" '

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Malformed and unusual tokens (SPEC 5): exit 2, one line, nothing on stdout,
-# for --decode and --accept alike.
+# Malformed and unusual tokens (mig-check-formats(5) TOKEN/Bad tokens): exit 2,
+# one line, nothing on stdout, for --decode and --accept alike.
 . "$TESTLIB"
 
 BODY="i915-gvt@v=1,dev=8086.591d,type=GVTg_V5_4,low=128,high=512,fence=4,res=1920x1200,weight=4,agg=1,uuid=$SRC_UUID,kver=8086-591d-GVTg_V5_4-00000001"

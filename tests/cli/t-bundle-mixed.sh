@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # A VM with a GVT-g vGPU and a QAT VF: one bundle token, two modules, one
-# placement per record on distinct candidates (SPEC 2, 5, 6 bundles, 8).
-# Hosts: mixed-src.umockdev (gvt-src + qat-src), mixed-dst.umockdev
-# (gvt-dst-free + a QAT PF with one qat_vfio_pci VF).
+# placement per record on distinct candidates (mig-check(1) VERDICTS/Bundles;
+# mig-check-formats(5) TOKEN, JSON OUTPUT). Hosts: mixed-src.umockdev (gvt-src
+# + qat-src), mixed-dst.umockdev (gvt-dst-free + a QAT PF with one qat_vfio_pci
+# VF).
 . "$TESTLIB"
 
 VF1=0000:6b:00.1
@@ -27,7 +28,7 @@ expect_jq '.records[0].fields.uuid' $SRC_UUID
 expect_jq '.records[1].fields.dev' 8086.4941
 expect_jq '.records[1].fields.svc' asym+sym
 expect_jq '.records[1].fields.drv' qat_vfio_pci
-# Text counts records from 1, JSON from 0 (SPEC 8).
+# Text counts records from 1, JSON from 0 (mig-check-formats(5) JSON OUTPUT).
 mc_plain --decode "$B" -r -n -o RECORD,MODULE
 expect_stdout_line '1 i915-gvt'
 expect_stdout_line '2 qat'

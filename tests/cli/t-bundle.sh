@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Bundle tokens: several vGPUs of one VM (SPEC 2, 6 bundles, 8).
+# Bundle tokens: several vGPUs of one VM (mig-check(1) VERDICTS/Bundles;
+# mig-check-formats(5) TOKEN, JSON OUTPUT).
 . "$TESTLIB"
 
 A=83b8f4f2-509f-382f-3c1e-e6bfe0fa1001   # V5_4

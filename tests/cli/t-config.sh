@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The configuration file (SPEC 2 -c, 10): a named file must exist, a
-# malformed one exits 2 naming file and line, the default one may be absent.
+# The configuration file (mig-check(1) OPTIONS -c; mig-check.conf(5)): a named
+# file must exist, a malformed one exits 2 naming file and line, the default
+# one may be absent.
 . "$TESTLIB"
 
 VF1=0000:3b:00.1
@@ -49,7 +50,7 @@ printf '[global]\nmigration-drivers = nvme_vfio_pci\n\n; fine\nbroken line\nalso
 mc nvme-src.umockdev --list -c "$T/two.conf"
 expect_trouble 'two\.conf:5: '
 
-# --- strict: unknown sections and keys, device sections (SPEC 10) ------------------------
+# --- strict: unknown sections and keys, device sections (mig-check.conf(5)) -------
 # Each is refused in every mode, with one line naming file and line.
 conf_err() {   # conf_err FILE-CONTENT EXPECTED-MESSAGE: --list, --emit, --accept, --decode
 	printf "$1" >"$T/strict.conf"
@@ -85,7 +86,8 @@ conf_err "[device $SRC_UUID]\n[device /sys/bus/mdev/devices/$(echo $SRC_UUID | t
 	"2: \\[device /sys/bus/mdev/devices/[0-9A-F-]+/\\]: device $SRC_UUID has a section already \\(line 1\\)"
 conf_err '[device 0000:3b:00.1]\n[global]\n[device 0000:3b:00.1]\n' \
 	"3: \\[device 0000:3b:00\\.1\\]: device 0000:3b:00\\.1 has a section already \\(line 1\\)"
-# [libvirt] require-token is a boolean, in every build (SPEC 14).
+# [libvirt] require-token is a boolean, in every build (mig-check.conf(5),
+# [libvirt]).
 conf_err '[libvirt]\nrequire-token = maybe\n' "2: require-token: 'maybe' is not a boolean \\(yes or no\\)"
 conf_err '[libvirt]\nrequire-token =\n' "2: require-token: '' is not a boolean \\(yes or no\\)"
 conf_err '[libvirt]\nrequire-tokens = yes\n' "2: unknown key 'require-tokens' in \\[libvirt\\]"
@@ -94,7 +96,8 @@ conf_err '[global]\nbroken line\n[foo]\n' "2: malformed configuration line"
 conf_err '[foo]\nbroken line\n' "1: unknown section \\[foo\\]"
 conf_err '[global]\nmigration-driver = x\nbroken line\n' "2: unknown key 'migration-driver' in \\[global\\]"
 
-# Every DEVICE spelling names the same device section (SPEC 2, 10).
+# Every DEVICE spelling names the same device section (mig-check(1)
+# DESCRIPTION/Devices; mig-check.conf(5)).
 for spelling in 3b:00.1 0000:3B:00.1 /sys/bus/pci/devices/0000:3b:00.1 \
 	/sys/bus/pci/devices/0000:3b:00.1/ /sys/devices/pci0000:00/0000:00:1c.0/0000:3b:00.1; do
 	printf '[global]\nmigration-drivers = nvme_vfio_pci\n[ device %s ]\nnvme.store = %s\n' \
@@ -112,8 +115,8 @@ for b in yes no YES No true false on off 1 0; do
 	expect_stderr_empty
 done
 
-# A wide PCI domain (Intel VMD, SPEC 13) is a device section as soon as it
-# is a DEVICE argument: both or neither.
+# A wide PCI domain (Intel VMD, mig-check(1) DESCRIPTION/Devices) is a device
+# section as soon as it is a DEVICE argument: both or neither.
 printf '[device 10000:01:00.1]\nnvme.store = %s\n' "$STORE_A" >"$T/wide.conf"
 mc vmd-nvme.umockdev --list 10000:01:00.1
 arg_rc=$rc
@@ -146,7 +149,7 @@ expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" yes "nvme_vfi
 printf '[global]\nmigration-drivers = nvme_vfio_pcix\n' >"$T/prefix.conf"
 mc nvme-src.umockdev --list -J -c "$T/prefix.conf"
 expect_jq ".devices[] | select(.device == \"$VF1\") | .migratable" no "a driver name is matched whole"
-# A key of another section is unknown there (SPEC 10).
+# A key of another section is unknown there (mig-check.conf(5), SECTIONS).
 printf '[device %s]\nmigration-drivers = nvme_vfio_pci\n' $VF1 >"$T/section-key.conf"
 mc nvme-src.umockdev --list -J -c "$T/section-key.conf"
 expect_trouble "section-key\.conf:2: unknown key 'migration-drivers' in \[device $VF1\]\$"

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# --emit on GVT-g source hosts (SPEC 2, 5, 8, 9.1).
+# --emit on GVT-g source hosts (mig-check(1) OPTIONS, VENDOR MODULES/i915-gvt;
+# mig-check-formats(5) TOKEN, MODULE FIELDS, JSON OUTPUT).
 . "$TESTLIB"
 
 # --- the normal source host -------------------------------------------------
@@ -71,7 +72,8 @@ mc gvt-src.umockdev --emit $SRC_UUID 0000:99:00.0
 expect_trouble '0000:99:00\.0'
 
 # --- other sources ----------------------------------------------------------
-# Upstream GVT-g: no migration_version, so no kver (SPEC 5: left out).
+# Upstream GVT-g: no migration_version, so no kver (mig-check-formats(5) TOKEN:
+# left out).
 mc gvt-src-upstream.umockdev --emit $SRC_UUID
 expect_rc 0
 expect_stdout_lacks "kver="
@@ -93,7 +95,8 @@ expect_jq '.records[0].fields.weight' 8
 expect_jq '.records[0].fields.uuid' $V52
 expect_jq '.records[0].fields.kver' 8086-591d-GVTg_V5_2-00000001
 
-# The mdev's own migration_version wins over its type's (SPEC 7).
+# The mdev's own migration_version wins over its type's (mig-check(1), KERNEL
+# CHECK).
 mc_sh gvt-src.umockdev "--emit with a mdev migration_version that differs from the type's" '
 	printf "8086-591d-GVTg_V5_4-00000007\n" >"$UMOCKDEV_DIR/sys/bus/mdev/devices/$1/migration_version"
 	"$MIG_CHECK" --emit -J "$1"' $SRC_UUID
@@ -136,7 +139,7 @@ mc gvt-src.umockdev --emit -q -J $SRC_UUID
 expect_rc 0 "(-q -J)"
 expect_stdout_empty
 
-# --help and mig-check(1) say the same of -v (SPEC 2).
+# --help and mig-check(1) say the same of -v.
 mc_plain --help
 check "--help: -v is for --accept, all reasons, also for compatible candidates" \
 	grep -q -- '-v, --verbose .*--accept: all reasons, also for compatible candidates' "$OUT"

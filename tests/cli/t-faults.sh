@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Attributes that cannot be read or written, strange sysfs entries
-# (SPEC 4, 5, 7, 10, 11).  Snippets change the testbed before mig-check runs.
+# (mig-check(1) DESCRIPTION/Devices, KERNEL CHECK; mig-check-formats(5)
+# TOKEN; mig-check.conf(5); tests/fixtures/README.md).  Snippets change the
+# testbed before mig-check runs.
 . "$TESTLIB"
 
 TYPES='$UMOCKDEV_DIR/sys/devices/pci0000:00/0000:00:02.0/mdev_supported_types'
@@ -46,7 +48,7 @@ expect_jq "$V58 | .verdict" incompatible
 mc_sh gvt-dst-free.umockdev "--list, V5_4 available_instances mode 000" '
 	chmod 000 '"$TYPES"'/i915-GVTg_V5_4/available_instances
 	exec "$MIG_CHECK" --list -J' "$TOKEN"
-expect_rc 2 "(a row that cannot be read is trouble, SPEC 13)"
+expect_rc 2 "(a row that cannot be read is trouble)"
 expect_stderr_oneline "^mig-check: 0000:00:02\.0 i915-GVTg_V5_4: cannot read available_instances: ($ERRNO)$"
 expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_4")][0] | [.available, .migratable] | @json' '[null,"unknown"]'
 expect_jq '[.devices[] | select(.type == "i915-GVTg_V5_8")][0].available | tojson' 7
@@ -66,7 +68,7 @@ mc_sh gvt-dst-free.umockdev "--list as nobody, mdev_supported_types mode 000" '
 	chmod -R a+rX "$UMOCKDEV_DIR"
 	chmod 000 '"$TYPES"'
 	exec $AS_NOBODY "$MIG_CHECK" --list -J'
-expect_rc 2 "(a row that cannot be read is trouble, SPEC 13)"
+expect_rc 2 "(a row that cannot be read is trouble)"
 expect_stderr_oneline "^mig-check: 0000:00:02\.0: cannot read mdev_supported_types: ($ERRNO)$"
 expect_jq '[.devices[] | [.device, .kind, .module, .migratable] | join(" ")] | join(",")' \
 	"0000:00:02.0 parent i915-gvt unknown" "the bare parent is listed"
@@ -86,7 +88,7 @@ judge_after 2 gvt-dst-free.umockdev "V5_4 without description" '
 expect_jq "$V54 | .verdict" unknown
 expect_jq "$V58 | .verdict" incompatible
 
-# --- destination: the kernel check is denied (unprivileged user, SPEC 11) ---------------
+# --- destination: the kernel check is denied (unprivileged user) ------------------
 mc_sh gvt-dst-free.umockdev "--accept as nobody, V5_4 migration_version not writable" '
 	chmod -R a+rX "$UMOCKDEV_DIR"
 	chmod 0444 '"$TYPES"'/i915-GVTg_V5_4/migration_version

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The fake hosts themselves: they load, every sysfs link resolves inside the
-# testbed (SPEC 11: libpci realpath()s driver and iommu_group links), mdevs
-# and their type directories link to each other, and spot checks of the
-# ABI 2.5 available_instances numbers.
+# testbed (tests/fixtures/README.md: libpci realpath()s driver and iommu_group
+# links), mdevs and their type directories link to each other, and spot checks
+# of the available_instances numbers of tests/fixtures/README.md.
 . "$TESTLIB"
 
 # Every fixture: links under /sys resolve (umockdev's own /dev/.node links
@@ -21,12 +21,12 @@ for f in "$FIXTURES"/*.umockdev "$FIXTURES"/../../examples/*.umockdev; do
 	expect_stderr_empty
 done
 
-# Every PCI function has `enable` as a real kernel shows it (ABI 10.1): 1 on
+# Every PCI function has `enable` as a real kernel shows it: 1 on
 # a host driver, 0 on a VFIO driver no VM has open, 0 unbound; the fixtures
 # with held VFs (enable 1 on a VFIO driver) are checked below.  Every
 # VFIO-bound function and every mdev has its group node /dev/vfio/N (N from
 # its iommu_group link), and a vfio-dev/vfioX/dev matches its
-# /dev/vfio/devices/vfioX (ABI 10.2).
+# /dev/vfio/devices/vfioX.
 for f in "$FIXTURES"/*.umockdev "$FIXTURES"/../../examples/*.umockdev; do
 	name=${f#"$FIXTURES"/}
 	case $name in *-held.umockdev|*-allheld.umockdev) held=1 ;; *) held=0 ;; esac
@@ -75,9 +75,9 @@ mc_sh qat-dst-allheld.umockdev "enable" 'cd "$UMOCKDEV_DIR/sys/bus/pci/devices" 
 compare "both VFs held" "1 1 " "$(cat "$OUT")"
 
 # A process in the testbed that holds an mdev's group node open is found
-# as SPEC 13 says (the fuser-style /proc/PID/fd scan): the node file of the
-# testbed and the holder's open file are the same inode, while stat() of the
-# node reports the character device.
+# as mig-check(1) VERDICTS/Held devices says (the fuser-style /proc/PID/fd
+# scan): the node file of the testbed and the holder's open file are the same
+# inode, while stat() of the node reports the character device.
 mc_sh gvt-dst-identical.umockdev "held group node" '
 	g=$(basename "$(readlink -f /sys/bus/mdev/devices/0b5f5d3e-7c1a-4d2b-9e8f-6a5b4c3d2e1f/iommu_group)")
 	sleep 30 </dev/vfio/$g &
@@ -99,7 +99,7 @@ expect_stdout_line 'held by the holder: /dev/vfio/21'
 expect_stdout_line 'character special file f3:15'
 
 # The new hosts of issue 11 (tests/fixtures/README.md) load and list; the
-# behaviour on them (SPEC 13) is asserted where it is implemented.
+# behaviour on them is asserted where it is implemented.
 for f in qat-dst-held qat-dst-allheld vmd-nvme mlx5-vfio gvt-dst-full gvt-dst-uuid; do
 	mc "$f.umockdev" --list
 	expect_rc 0 "(--list)"
@@ -137,7 +137,7 @@ for f in "$FIXTURES"/gvt-*.umockdev "$FIXTURES"/../../examples/*-host.umockdev; 
 		"$(awk '$1 == "type" { n += $4 } END { print n + 0 }' "$OUT")"
 done
 
-# The ABI 2.5 numbers, spot checks
+# The available_instances numbers, spot checks
 mc_sh gvt-dst-small-aperture.umockdev "type dirs" 'ls "$UMOCKDEV_DIR/sys/bus/pci/devices/0000:00:02.0/mdev_supported_types" | tr "\n" " "'
 compare "256 MB aperture: only V5_8 and V5_4" "i915-GVTg_V5_4 i915-GVTg_V5_8 " "$(cat "$OUT")"
 mc_sh gvt-dst-exhausted.umockdev "available" 'cat "$UMOCKDEV_DIR"/sys/bus/pci/devices/0000:00:02.0/mdev_supported_types/*/available_instances | tr "\n" " "'

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Devices that are not free (mig-check(1), HELD DEVICES; SPEC 6, 13): a
-# VFIO-bound VF with a non-zero enable count, an mdev whose VFIO node a
-# process really holds open while mig-check runs, a scan that cannot see
-# every process, an mdev type with no free instance, an mdev UUID that
-# exists already.
+# Devices that are not free (mig-check(1) VERDICTS/Held devices;
+# mig-check-formats(5) VERDICTS/Reasons): a VFIO-bound VF with a non-zero
+# enable count, an mdev whose VFIO node a process really holds open while
+# mig-check runs, a scan that cannot see every process, an mdev type with no
+# free instance, an mdev UUID that exists already.
 . "$TESTLIB"
 
 HELD=0000:6b:00.1
@@ -128,7 +128,7 @@ expect_jq '.verdict' unknown
 expect_jq "$MDEV | [.verdict, .reasons[0].rule, .reasons[0].category] | join(\" / \")" \
 	"unknown / cannot tell whether it is in use; run as root / capacity"
 
-# --- the right type, but full (SPEC 6) ----------------------------------------------
+# --- the right type, but full (mig-check-formats(5) VERDICTS) ---------------------
 judge 1 "(every type full)" gvt-dst-full.umockdev "$G"
 expect_jq '.verdict' incompatible
 expect_jq "$(why "$V54" available_instances)" "available_instances / no free instance / capacity / skipped"
@@ -150,7 +150,7 @@ else
 	pass "not 'no local device is a candidate'"
 fi
 
-# --- an mdev with the token's UUID exists (SPEC 13) ---------------------------------
+# --- an mdev with the token's UUID exists (mig-check(1) VERDICTS/Held devices) ---
 judge 1 "(the source UUID exists here)" gvt-dst-uuid.umockdev "$G"
 expect_jq '.verdict' incompatible
 expect_jq "$(why "$V54" uuid)" "uuid / an mdev with this UUID already exists / capacity / skipped"

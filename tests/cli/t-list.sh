@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# --list: which rows, in which order, restricted how (SPEC 2, 8).
+# --list: which rows, in which order, restricted how (mig-check(1) OPTIONS;
+# mig-check-formats(5) JSON OUTPUT/--list).
 . "$TESTLIB"
 
 COLS=DEVICE,KIND,ID,DRIVER,PARENT,TYPE,AVAILABLE,MODULE,MIGRATABLE,WHY
 
-# --- every row, in SPEC order: mdevs, parents' types, PFs and VFs ----------------
+# --- every row, in the order of mig-check(1) --list: mdevs, parents' types, PFs and VFs ---
 mc mixed-src.umockdev --list -r -o $COLS
 expect_rc 0
 expect_stderr_empty
@@ -23,12 +24,12 @@ mc mixed-src.umockdev --list -J
 expect_rc 0
 expect_jq '[.devices[] | .device + "/" + .kind + "/" + (.type // "")] | join(" ")' \
 	"$SRC_UUID/mdev/i915-GVTg_V5_4 0000:00:02.0/parent/i915-GVTg_V5_1 0000:00:02.0/parent/i915-GVTg_V5_2 0000:00:02.0/parent/i915-GVTg_V5_4 0000:00:02.0/parent/i915-GVTg_V5_8 0000:6b:00.0/pf/ 0000:6b:00.1/vf/ 0000:6b:00.2/vf/" \
-	"rows in SPEC order"
+	"rows in the documented order"
 expect_jq '[.devices[] | keys | join(",")] | unique | join(" ")' \
 	"available,device,driver,id,kind,migratable,module,name,parent,type,why"
 expect_jq '.devices[1].name' "Intel Corporation HD Graphics P630" "NAME from the PCI ID database"
 expect_jq '[.devices[] | select(.kind == "parent") | .available] | tojson' "[1,2,4,5]" \
-	"available: JSON numbers (SPEC 8)"
+	"available: JSON numbers"
 expect_jq '[.devices[] | select(.kind != "parent") | .available] | unique | tojson' "[null]" \
 	"available: null where there is none"
 expect_jq '.devices[5].why' "a PF is not assigned to a VM; its VFs are"
@@ -93,8 +94,8 @@ mc nvme-src.umockdev --list -J 0000:99:00.0
 expect_trouble "^mig-check: 0000:99:00\.0: no such device$"
 mc nvme-src.umockdev --list 00:1c.0
 expect_trouble "^mig-check: 00:1c\.0: not a device that matters for migration$"
-# DEVICE first, then -s and -d, as --accept does (SPEC 2): a DEVICE that -s
-# filters out named a row; -s left nothing, which is no trouble.
+# DEVICE first, then -s and -d, as --accept does (mig-check(1) OPTIONS): a
+# DEVICE that -s filters out named a row; -s left nothing, which is no trouble.
 mc mixed-src.umockdev --list 6b:00.1 -s 00:02.0
 expect_rc 0 "(DEVICE, then -s that leaves nothing)"
 expect_stdout_empty
@@ -110,7 +111,7 @@ expect_rc 0 "(-q)"
 expect_stdout_empty
 expect_stderr_empty
 
-# --- a migration driver no built-in module judges (SPEC 13) ----------------------
+# --- a migration driver no built-in module judges (mig-check(1) OPTIONS --list) ---
 MLX_WHY="bound to mlx5_vfio_pci, a migration driver no built-in module judges"
 mc mlx5-vfio.umockdev --list -r -n -o DEVICE,KIND,DRIVER,MODULE,MIGRATABLE,WHY
 expect_rc 0 "(unknown is no trouble)"

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Malformed tokens, one row per grammar rule and limit of SPEC 5.  Each is
-# given to --decode and --accept as an argument and to --accept on standard
-# input: exit 2, nothing on stdout, one stderr line `mig-check: invalid token:
-# <reason>`, the reason naming the rule.  (t-bad-token.sh covers the same
-# ground from the user's side, with real tokens and the limits that still hold.)
+# Malformed tokens, one row per grammar rule and limit of mig-check-formats(5)
+# TOKEN.  Each is given to --decode and --accept as an argument and to --accept
+# on standard input: exit 2, nothing on stdout, one stderr line `mig-check:
+# invalid token: <reason>`, the reason naming the rule.  (t-bad-token.sh covers
+# the same ground from the user's side, with real tokens and the limits that
+# still hold.)
 # Then standard input that is empty, binary, huge or endless.
 . "$TESTLIB"
 
@@ -95,7 +96,7 @@ row "carriage return"          "invalid character 0x0d"       "$(mktoken "foo@v=
 row "tab"                      "invalid character 0x09"       "$(mktoken "foo@v=1,a=b${TAB}c")"
 row "escape character"         "invalid character 0x1b"       "$(mktoken "foo@v=1,a=$(printf '\033')[31m")"
 
-# --- whitespace around a token is ignored, inside it is malformed (SPEC 5) -----------
+# --- whitespace around a token is ignored, inside it is malformed (TOKEN/Grammar) ---
 # spaced LABEL TEXT: TEXT (the good token with whitespace around it) is the
 # good token to every path: --decode, --accept as an argument, on stdin.
 spaced() {

@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# What mig-check writes (SPEC 7, man page SECURITY): --accept opens for
-# writing nothing but the migration_version attributes of the candidates it
-# checks with the kernel, one write() each; --accept --no-kernel-check,
-# --emit, --decode and --list open nothing for writing and change no file.
-# Traced with strace under the testbed: the umockdev preload rewrites /sys
-# paths before the system call, so traced paths lie under $UMOCKDEV_DIR and
-# are matched on their suffix.  Then: printed actions are quoted for the
-# shell, whatever the configuration or the token holds.
+# What mig-check writes (mig-check(1) KERNEL CHECK and SECURITY): --accept
+# opens for writing nothing but the migration_version attributes of the
+# candidates it checks with the kernel, one write() each; --accept
+# --no-kernel-check, --emit, --decode and --list open nothing for writing and
+# change no file. Traced with strace under the testbed: the umockdev preload
+# rewrites /sys paths before the system call, so traced paths lie under
+# $UMOCKDEV_DIR and are matched on their suffix.  Then: printed actions are
+# quoted for the shell, whatever the configuration or the token holds.
 . "$TESTLIB"
 
 # Every system call that creates, changes or removes a file, and the opens

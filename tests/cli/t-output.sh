@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Output formats and the command line (SPEC 2, 3, 8).
+# Output formats and the command line (mig-check(1) OPTIONS/Output, EXIT
+# STATUS; mig-check-formats(5) JSON OUTPUT).
 . "$TESTLIB"
 
 token_of gvt-src.umockdev $SRC_UUID
@@ -102,7 +103,7 @@ expect_jq ".devices[] | select(.device == \"$SRC_UUID\") | [.kind, .parent, .typ
 	"mdev 0000:00:02.0 i915-GVTg_V5_4 i915-gvt"
 expect_jq '[.devices[] | select(.device == "0000:00:02.0" and .kind == "parent")] | length > 0' true
 expect_jq '.devices[0] | [has("device"), has("kind"), has("id"), has("name"), has("driver"), has("parent"), has("type"), has("available"), has("module"), has("migratable")] | all' true \
-	"devices have the SPEC 8 column keys"
+	"devices have the documented column keys"
 expect_jq '[.devices[].migratable] | unique | join(",")' yes "gvt-src: everything can migrate"
 mc gvt-dst-upstream.umockdev --list -J
 expect_rc 0

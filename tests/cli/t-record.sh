@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The bug-report recipe of mig-check(1), REPORTING BUGS, and the README
-# (SPEC 11, 13): umockdev-record of the devices involved (a VF and its PF;
-# an mdev by its UUID path), replayed with umockdev-run, gives the same
+# (tests/fixtures/README.md): umockdev-record of the devices involved (a VF and
+# its PF; an mdev by its UUID path), replayed with umockdev-run, gives the same
 # answers.  The fixture hosts stand in for real ones: umockdev-record runs
 # inside their testbeds.
 . "$TESTLIB"

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The token survives a second shell parse (ssh dst mig-check --accept "$(...)"),
-# and `-` reads it from standard input (SPEC 2, 5).
+# and `-` reads it from standard input (mig-check(1) OPTIONS;
+# mig-check-formats(5) TOKEN/Grammar).
 . "$TESTLIB"
 
 token_of gvt-src.umockdev $SRC_UUID

@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The ssh pipeline of SPEC 1, through a real sshd (tests/ssh/sshd.sh, on
-# 127.0.0.1): the source host runs --emit here, the destination runs --accept
-# on the other side of ssh, each on its own fixture host:
+# The ssh pipeline of mig-check(1) DESCRIPTION, through a real sshd
+# (tests/ssh/sshd.sh, on 127.0.0.1): the source host runs --emit here, the
+# destination runs --accept on the other side of ssh, each on its own fixture
+# host:
 #   ssh dst mig-check --accept "$(mig-check --emit DEV)"
 #   mig-check --emit DEV | ssh dst mig-check --accept -
-# The remote shell parses the token a second time, unquoted (SPEC 5); ssh
-# hands back the remote exit status (SPEC 3).
+# The remote shell parses the token a second time, unquoted
+# (mig-check-formats(5) TOKEN/Grammar); ssh hands back the remote exit status
+# (mig-check(1) EXIT STATUS).
 . "$TESTLIB"
 . "$(dirname "$TESTLIB")/../ssh/sshd.sh"
 
@@ -54,10 +56,10 @@ got() {
 	fi
 }
 
-# ssh_pipe SRC DST DEVICE [ARGS...]: the pipeline of SPEC 1, as a user
-# types it: ssh DST mig-check --accept "$(mig-check --emit DEVICE)" ARGS,
-# the token made on the fake host SRC, judged on DST (fixture names without
-# .umockdev).  $OUT, $ERR and $rc as mc sets them.
+# ssh_pipe SRC DST DEVICE [ARGS...]: the pipeline of mig-check(1) DESCRIPTION,
+# as a user types it: ssh DST mig-check --accept "$(mig-check --emit DEVICE)"
+# ARGS, the token made on the fake host SRC, judged on DST (fixture names
+# without .umockdev).  $OUT, $ERR and $rc as mc sets them.
 ssh_pipe() {
 	_src=$1; _dst=$2; _dev=$3; shift 3
 	what="$_src -> ssh $_dst: --accept \"\$(--emit)\" ${*:-(table)}"

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Trouble is never "no" (SPEC 3, 13): a bus directory that exists but cannot
-# be listed stops --list and --accept with status 2 and the reason; a bus
-# that does not exist is an empty host; a device that cannot be read is a
+# Trouble is never "no" (mig-check(1) EXIT STATUS): a bus directory that exists
+# but cannot be listed stops --list and --accept with status 2 and the reason;
+# a bus that does not exist is an empty host; a device that cannot be read is a
 # row saying so in --list (status 2), and --emit of it says so, not "no
-# such device".  Permission cases run unprivileged ($AS_NOBODY, SPEC 11).
+# such device".  Permission cases run unprivileged ($AS_NOBODY).
 . "$TESTLIB"
 
 QVF=0000:6b:00.1
@@ -92,7 +92,8 @@ mc_sh nvme-src.umockdev "PF nvme/ mode 000, --emit" '
 	exec $AS_NOBODY "$MIG_CHECK" --emit 0000:3b:00.1 -c "$1"' "$FIXTURES/nvme-store-a.conf"
 expect_trouble "^mig-check: 0000:3b:00\.1: 0000:3b:00\.0: nvme: Permission denied$"
 
-# The VF may be the one: an unknown candidate, never left out (SPEC 4).
+# The VF may be the one: an unknown candidate, never left out (mig-check(1)
+# DESCRIPTION/Devices).
 mc_sh qat-dst-same.umockdev "$QVF uevent mode 000, --accept" "$UEVENT" --accept "$QTOKEN" -J
 expect_rc 0 "(the other VF is actionable)"
 expect_jq "$(cand_dev $QVF) | .verdict" unknown

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# PCI domains wider than four hex digits (Intel VMD, SPEC 13, ABI 10.3) in
-# discovery, DEVICE arguments, -s, configuration sections and output.
-# Host: tests/fixtures/vmd-nvme.umockdev; configuration: vmd-nvme.conf.
+# PCI domains wider than four hex digits (Intel VMD, mig-check(1)
+# DESCRIPTION/Devices) in discovery, DEVICE arguments, -s, configuration
+# sections and output. Host: tests/fixtures/vmd-nvme.umockdev; configuration:
+# vmd-nvme.conf.
 . "$TESTLIB"
 
 PF=10000:01:00.0

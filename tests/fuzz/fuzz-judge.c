@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* libFuzzer harness for the judging path (SPEC 6, 7, 9): decode a token, judge
- * each record whose module is built in with the product's own judge.c
- * against hand-built destination records and candidates, and place the
- * records.  Every module in mc_vendors[] takes part through the data it
- * declares (its kind, fields and migration driver).  Fail safe is checked,
- * not hoped for: a missing field a rule needs never leaves a usable verdict.
+/* libFuzzer harness for the judging path (mig-check(1) VERDICTS, KERNEL CHECK,
+ * VENDOR MODULES): decode a token, judge each record whose module is built in
+ * with the product's own judge.c against hand-built destination records and
+ * candidates, and place the records.  Every module in mc_vendors[] takes part
+ * through the data it declares (its kind, fields and migration driver).  Fail
+ * safe is checked, not hoped for: a missing field a rule needs never leaves a
+ * usable verdict.
  *
  * Input: the token, optionally followed by a newline and control bytes that
  * choose how each destination record differs from its source record, and

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* libFuzzer harness for the token codec (SPEC 5): any input is refused with a
- * one-line reason and nothing kept, or accepted, and then its re-encoding is
- * accepted again with the same content and is its own canonical form. */
+/* libFuzzer harness for the token codec (mig-check-formats(5), TOKEN): any
+ * input is refused with a one-line reason and nothing kept, or accepted, and
+ * then its re-encoding is accepted again with the same content and is its own
+ * canonical form. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -44,7 +44,8 @@ int teardown_module(void **state)
 	return 0;
 }
 
-/* SPEC 5: module = 1*( a-z / 0-9 / "-" ), key = 1*16( a-z / 0-9 / "_" ). */
+/* mig-check-formats(5) TOKEN/Grammar:
+ * module = 1*( a-z / 0-9 / "-" ), key = 1*16( a-z / 0-9 / "_" ). */
 static bool made_of(const char *s, const char *extra, size_t max)
 {
 	size_t n = strlen(s);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Unit tests for the i915-gvt module's rules (SPEC 9.1) on hand-built records
- * and devices, and for the generic verdict helpers (SPEC 6). */
+/* Unit tests for the i915-gvt module's rules (mig-check(1)
+ * VENDOR MODULES/i915-gvt) on hand-built records and devices, and for the
+ * generic verdict helpers (mig-check-formats(5), VERDICTS). */
 #include "helpers.h"
 
 #include <stdbool.h>
@@ -38,8 +39,8 @@ struct gvt_fields {
 	const char *dev, *type, *low, *high, *fence, *res, *weight, *agg, *uuid;
 };
 
-/* GVTg_V5_4 of ABI.md 2.3: 128 MB low, 512 MB high, 4 fences, 1920x1200,
- * weight 16/4. */
+/* GVTg_V5_4 of the kernel's intel_vgpu_configs[]: 128 MB low, 512 MB high, 4
+ * fences, 1920x1200, weight 16/4. */
 static const struct gvt_fields v5_4 = {
 	.dev = "8086.3e92", .type = "GVTg_V5_4", .low = "128", .high = "512",
 	.fence = "4", .res = "1920x1200", .weight = "4", .agg = "1", .uuid = NULL,
@@ -102,7 +103,7 @@ static void test_find_module(void **state)
 	assert_null(mc_vendor_find(""));
 }
 
-/* ---- rules (SPEC 9.1) ---- */
+/* ---- rules (mig-check(1) VENDOR MODULES/i915-gvt) ---- */
 
 static void test_identical(void **state)
 {
@@ -753,10 +754,10 @@ static void test_wants_pci(void **state)
 	assert_false(m->wants_pci(0x8086, 0x0953, 0x010802));
 }
 
-/* ---- generic verdict helpers (SPEC 6) ---- */
+/* ---- generic verdict helpers (mig-check-formats(5) VERDICTS) ---- */
 
-/* SPEC 6: "the first that applies of: unsupported, incompatible, unknown,
- * actionable, compatible, identical". */
+/* mig-check-formats(5) VERDICTS: "the first that applies of: unsupported,
+ * incompatible, unknown, actionable, compatible, identical". */
 static int spec_rank(enum mc_verdict v)
 {
 	static const enum mc_verdict order[] = {

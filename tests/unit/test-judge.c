@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The pure judging of what a candidate's use and capacity are (SPEC 6, 13):
- * a held candidate is incompatible of category capacity and loses its
- * kernel write, an untold or unreadable one is unknown, a free one is
- * left as it was. */
+/* The pure judging of what a candidate's use and capacity are (mig-check(1)
+ * VERDICTS/Held devices; mig-check-formats(5) VERDICTS/Reasons): a held
+ * candidate is incompatible of category capacity and loses its kernel write,
+ * an untold or unreadable one is unknown, a free one is left as it was. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

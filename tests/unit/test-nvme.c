@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Unit tests for the nvme module (SPEC 9.3, 10): its rules on hand-built
- * records and candidates, with the configuration's migration-drivers read
- * from a temporary file, and which devices it claims. */
+/* Unit tests for the nvme module (mig-check(1) VENDOR MODULES/nvme;
+ * mig-check.conf(5)): its rules on hand-built records and candidates, with the
+ * configuration's migration-drivers read from a temporary file, and which
+ * devices it claims. */
 #include "helpers.h"
 
 #include <stdbool.h>
@@ -40,7 +41,8 @@ struct nvme_fields {
 	const char *dev, *pf, *mn, *fr, *drv, *store, *extra;
 };
 
-/* ABI 8.3: the QEMU controller, VF on the migration driver, store A. */
+/* The QEMU controller of the nvme-* fixtures, VF on the migration driver,
+ * store A. */
 static const struct nvme_fields qemu = {
 	.dev = "1b36.0010", .pf = "1b36.0010", .mn = "QEMU NVMe Ctrl", .fr = "9.2.0",
 	.drv = "nvme_vfio_pci", .store = STORE_A,
@@ -110,7 +112,7 @@ static void test_config_load(void **state)
 	assert_null(mc_config_get("global", "migration-drivers"));
 }
 
-/* ---- rules (SPEC 9.3) ---- */
+/* ---- rules (mig-check(1) VENDOR MODULES/nvme) ---- */
 
 static void test_identical(void **state)
 {
@@ -424,7 +426,7 @@ static void test_several_failures_all_listed(void **state)
 	assert_int_equal(reason_count(j, "store"), 1);
 }
 
-/* ---- the configuration's list (SPEC 9.3, 10) ---- */
+/* ---- the configuration's list (mig-check.conf(5), [global]) ---- */
 
 static void test_first_listed_driver_is_the_action(void **state)
 {
@@ -527,9 +529,10 @@ static void test_no_configuration_unsupported(void **state)
 }
 
 /* migration-drivers in a device section is an unknown key there, which the
- * configuration refuses as it loads (SPEC 10): tests/cli/t-config.sh. */
+ * configuration refuses as it loads (mig-check.conf(5), ERRORS):
+ * tests/cli/t-config.sh. */
 
-/* ---- which devices (SPEC 9.3 claims) ---- */
+/* ---- which devices (mig-check(1) VENDOR MODULES/nvme, Claims) ---- */
 
 static struct mc_dev pci_dev(enum mc_kind kind, unsigned vendor, unsigned device, unsigned class)
 {

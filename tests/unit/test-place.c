@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for placing a token's records on distinct candidates and the
- * overall verdict (SPEC section 6). */
+ * overall verdict (mig-check(1) VERDICTS/Bundles). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Unit tests for the qat module (SPEC 9.2): its rules on hand-built records
- * and candidates, and which devices it claims. */
+/* Unit tests for the qat module (mig-check(1) VENDOR MODULES/qat): its rules
+ * on hand-built records and candidates, and which devices it claims. */
 #include "helpers.h"
 
 #include <errno.h>
@@ -40,7 +40,8 @@ struct qat_fields {
 	const char *dev, *pf, *gen, *svc, *drv, *state, *extra;
 };
 
-/* ABI 8.2: a 4xxx VF on qat_vfio_pci under a PF with sym;asym. */
+/* As the qat-* fixtures: a 4xxx VF on qat_vfio_pci under a PF with
+ * sym;asym. */
 static const struct qat_fields src4xxx = {
 	.dev = "8086.4941", .pf = "8086.4940", .gen = "4", .svc = "asym+sym",
 	.drv = "qat_vfio_pci",
@@ -88,7 +89,7 @@ static void test_find_module(void **state)
 	assert_null(m->no_kver_reason);
 }
 
-/* ---- rules (SPEC 9.2) ---- */
+/* ---- rules (mig-check(1) VENDOR MODULES/qat) ---- */
 
 static void test_identical(void **state)
 {
@@ -189,7 +190,7 @@ static void test_source_driver_case_matters(void **state)
 
 static void test_both_unsupported_rules(void **state)
 {
-	/* A 420xx VF on vfio-pci (ABI 8.2): both reasons are listed. */
+	/* A 420xx VF on vfio-pci (qat-src-420xx): both reasons are listed. */
 	struct qat_fields s = src4xxx, d = dst4xxx;
 	struct mc_judgement *j;
 
@@ -230,7 +231,7 @@ static void test_pf_differs(void **state)
 
 static void test_401xx_destination(void **state)
 {
-	/* ABI 8.2's 401xx host: dev and pf both differ. */
+	/* The 401xx host (qat-dst-401xx): dev and pf both differ. */
 	struct qat_fields d = dst4xxx;
 	struct mc_judgement *j;
 
@@ -573,7 +574,7 @@ static void test_several_failures_all_listed(void **state)
 	assert_int_equal(reason_count(j, "state"), 1);
 }
 
-/* ---- which devices (SPEC 9.2 claims) ---- */
+/* ---- which devices (mig-check(1) VENDOR MODULES/qat, Claims) ---- */
 
 static const unsigned vf_ids[] = { 0x0443, 0x19e3, 0x37c9, 0x4941, 0x4943, 0x4945, 0x4947, 0x4949 };
 static const unsigned pf_ids[] = { 0x0435, 0x19e2, 0x37c8, 0x4940, 0x4942, 0x4944, 0x4946, 0x4948 };

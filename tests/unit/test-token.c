@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Unit tests for the migration token codec (SPEC section 5). */
+/* Unit tests for the migration token codec (mig-check-formats(5), TOKEN). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* A device that vanishes between the scan and the judging (SPEC 4): the
- * candidate becomes unknown with the errno text, never usable.  The tests
- * build umockdev testbeds from the fixture hosts, scan them with the very
- * code --accept runs, remove a device or a type directory, and judge.
+/* A device that vanishes between the scan and the judging (mig-check(1)
+ * DESCRIPTION/Devices): the candidate becomes unknown with the errno text,
+ * never usable.  The tests build umockdev testbeds from the fixture hosts,
+ * scan them with the very code --accept runs, remove a device or a type
+ * directory, and judge.
  *
  * The umockdev preload must be active: run outside it, the program re-runs
  * itself with LD_PRELOAD=libumockdev-preload.so.0. */
