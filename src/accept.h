@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "judge.h"
+#include "candidate.h"
 #include "options.h"
 #include "place.h"
 #include "scan.h"
@@ -38,20 +38,5 @@ void mc_accepted_free(struct mc_accepted *a);
 
 int mc_cmd_accept(const struct mc_opts *o);
 void mc_accept_columns_help(FILE *out);
-
-/* Judge one candidate for one record of a built-in module: read the
- * candidate, apply the module's rules, then the kernel check (mig-check(1)
- * VERDICTS, KERNEL CHECK); the judging itself is judge.c's, this adds the
- * reads and the write. */
-void mc_accept_judge(const struct mc_record *rec, const struct mc_vendor *m,
-		     const struct mc_dev *cand, enum mc_kwrite kwrite, struct mc_judgement *j);
-
-/* Judge every candidate of @c not judged yet, for its record of @tok
- * (module @mods[record]), in steps (mig-check(1) VERDICTS, Held devices,
- * KERNEL CHECK): the reads and rules of each; one /proc scan for the VFIO
- * nodes of those that passed, if any, which makes a held one incompatible;
- * then the kernel check of those still usable. */
-void mc_accept_judge_all(const struct mc_token *tok, const struct mc_vendor *const *mods,
-			 struct mc_cand *c, size_t n, enum mc_kwrite kwrite);
 
 #endif
