@@ -347,6 +347,19 @@ triple() {
 }
 
 # finish: the TAP plan (make check counts each check), then the status.
+# require_libvirt: skip the whole script (TAP plan 1..0) unless mig-check
+# was built with libvirt support and virsh is there to drive the test driver.
+require_libvirt() {
+	if ! "$MIG_CHECK" --version | grep -q '^libvirt support: built in'; then
+		echo "1..0 # SKIP libvirt support is not built in"
+		exit 0
+	fi
+	if ! command -v virsh >/dev/null 2>&1; then
+		echo "1..0 # SKIP virsh is needed (Debian package libvirt-clients)"
+		exit 0
+	fi
+}
+
 finish() {
 	echo "1..$((n_ok + n_fail))"
 	echo "# $((n_ok + n_fail)) checks, $n_fail failed"

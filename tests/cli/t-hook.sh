@@ -4,14 +4,7 @@
 # umockdev hosts mixed-src and mixed-dst, qat-dst-dc.
 . "$TESTLIB"
 
-if ! "$MIG_CHECK" --version | grep -q '^libvirt support: built in'; then
-	echo "1..0 # SKIP libvirt support is not built in"
-	exit 0
-fi
-if ! command -v virsh >/dev/null 2>&1; then
-	echo "1..0 # SKIP virsh is needed (Debian package libvirt-clients)"
-	exit 0
-fi
+require_libvirt
 
 URI="test://$FIXTURES/libvirt-node.xml"
 VF1=0000:6b:00.1
