@@ -347,8 +347,19 @@ triple() {
 }
 
 # finish: the TAP plan (make check counts each check), then the status.
-# require_libvirt: skip the whole script (TAP plan 1..0) unless mig-check
-# was built with libvirt support and virsh is there to drive the test driver.
+# The libvirt test driver's node: domains with fixed UUIDs, hostdevs and
+# metadata (tests/fixtures/libvirt-node.xml).
+LIBVIRT_URI="test://$FIXTURES/libvirt-node.xml"
+
+# have_libvirt: is mig-check built with libvirt support, and is virsh there
+# to drive the test driver?
+have_libvirt() {
+	"$MIG_CHECK" --version | grep -q '^libvirt support: built in' &&
+		command -v virsh >/dev/null 2>&1
+}
+
+# require_libvirt: unless have_libvirt, skip the whole script (TAP plan 1..0),
+# saying which is missing.
 require_libvirt() {
 	if ! "$MIG_CHECK" --version | grep -q '^libvirt support: built in'; then
 		echo "1..0 # SKIP libvirt support is not built in"
@@ -358,6 +369,21 @@ require_libvirt() {
 		echo "1..0 # SKIP virsh is needed (Debian package libvirt-clients)"
 		exit 0
 	fi
+}
+
+# mc_in FILE FIXTURE ARGS...: as mc, with FILE on standard input.
+mc_in() {
+	_in=$1; _fx=$2; shift 2
+	what="$_fx: mig-check $(_label "$@") < $(basename "$_in")"
+	urun "$FIXTURES/$_fx" "$MIG_CHECK" "$@" >"$OUT" 2>"$ERR" <"$_in"
+	rc=$?
+}
+
+# dumpxml DOMAIN TOKEN [FLAGS]: the domain's XML after `virsh metadata` set
+# TOKEN (FLAGS: --live --config), in one virsh call (the test driver's
+# state lasts as long as it).
+dumpxml() {
+	virsh -q -c "$LIBVIRT_URI" "metadata $1 urn:mig-check:1 --key mc --set '<token>$2</token>' ${3:---live --config}; dumpxml $1"
 }
 
 finish() {

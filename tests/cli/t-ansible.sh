@@ -132,10 +132,10 @@ show_log $f
 f=$n_fail
 
 # --- the domain-level variant: libvirt's test driver, pinned placement ---------------
-if "$MIG_CHECK" --version | grep -q '^libvirt support: built in' && command -v virsh >/dev/null 2>&1; then
+if have_libvirt; then
 	PLAYBOOK=$FIXTURES/../../examples/ansible/migration-check-domain.yml
 	INV=$T/inventory-domain.json
-	URI="test://$FIXTURES/libvirt-node.xml"
+	URI=$LIBVIRT_URI
 	jq -n --arg u "$UMOCKDEV_RUN" --arg m "$MIG_CHECK" --arg f "$FIXTURES" '
 		def on(fx; extra): "\($u | @sh) -d \("\($f)/\(fx)" | @sh) -- \($m | @sh)\(extra)";
 		{all: {

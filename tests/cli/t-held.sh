@@ -165,8 +165,8 @@ judge 0 "(another UUID)" gvt-dst-uuid.umockdev "$U"
 expect_jq "$V54 | .verdict" actionable
 
 # --- pinned (--domain-xml): the pinned VF is held --------------------------------
-if "$MIG_CHECK" --version | grep -q '^libvirt support: built in' && command -v virsh >/dev/null 2>&1; then
-	URI="test://$FIXTURES/libvirt-node.xml"
+if have_libvirt; then
+	URI=$LIBVIRT_URI
 	virsh -q -c "$URI" dumpxml vm-off >"$T/held.xml"   # one hostdev: 0000:6b:00.1
 	sed "s/function='0x1'/function='0x2'/" "$T/held.xml" >"$T/free.xml"
 	mc qat-dst-held.umockdev --accept "$Q" --domain-xml "$T/held.xml" -J

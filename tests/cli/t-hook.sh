@@ -6,21 +6,14 @@
 
 require_libvirt
 
-URI="test://$FIXTURES/libvirt-node.xml"
+URI=$LIBVIRT_URI
 VF1=0000:6b:00.1
 VF2=0000:6b:00.2
 
 # hook FILE FIXTURE [OPTIONS] GUEST OPERATION SUB-OPERATION EXTRA: the hook
 # on the host FIXTURE, FILE on standard input.
 hook() {
-	_in=$1; _fx=$2; shift 2
-	what="$_fx: mig-check $(_label "$@") < $(basename "$_in")"
-	urun "$FIXTURES/$_fx" "$MIG_CHECK" "$@" >"$OUT" 2>"$ERR" <"$_in"
-	rc=$?
-}
-
-dumpxml() {
-	virsh -q -c "$URI" "metadata $1 urn:mig-check:1 --key mc --set '<token>$2</token>' ${3:---live --config}; dumpxml $1"
+	mc_in "$@"
 }
 
 # expect_stderr TEXT: stderr is exactly TEXT (and a newline).

@@ -7,24 +7,9 @@
 
 require_libvirt
 
-URI="test://$FIXTURES/libvirt-node.xml"
+URI=$LIBVIRT_URI
 VF1=0000:6b:00.1
 XML_UUID=5c1e0fa1-0000-4000-8000-00000000b0b0
-
-# mc_in FILE FIXTURE ARGS...: as mc, with FILE on standard input.
-mc_in() {
-	_in=$1; _fx=$2; shift 2
-	what="$_fx: mig-check $(_label "$@") < $(basename "$_in")"
-	urun "$FIXTURES/$_fx" "$MIG_CHECK" "$@" >"$OUT" 2>"$ERR" <"$_in"
-	rc=$?
-}
-
-# dumpxml DOMAIN TOKEN [FLAGS]: the domain's XML after `virsh metadata` set
-# TOKEN (FLAGS: --live --config), in one virsh call (the test driver's
-# state lasts as long as it).
-dumpxml() {
-	virsh -q -c "$URI" "metadata $1 urn:mig-check:1 --key mc --set '<token>$2</token>' ${3:---live --config}; dumpxml $1"
-}
 
 # --- --emit --domain: byte-identical to --emit of the same devices -------------------
 mc mixed-src.umockdev --emit $SRC_UUID $VF1
